@@ -1,0 +1,42 @@
+package org.sqnbench.nn;
+
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Chooses ND4J's native build and thread count. Both the default and the oneDNN nd4j-native jars are on the
+ * class path; JavaCPP loads the one named by the system property {@value #EXTENSION_PROPERTY}, so it must be set
+ * before the first ND4J class loads. {@link #init(int)} does that, with {@value #DEFAULT_EXTENSION} unless the user
+ * passed {@code -D}{@value #EXTENSION_PROPERTY}{@code =...} (an empty value selects the default build).
+ */
+public final class Backend {
+    public static final String EXTENSION_PROPERTY = "org.bytedeco.javacpp.platform.extension";
+    /** Measured fastest on both networks among the builds that run on any AVX2 CPU (README, "Backend"). */
+    public static final String DEFAULT_EXTENSION = "-onednn-avx2";
+
+    private Backend() {
+    }
+
+    /** Selects the native build (once per JVM) and applies the thread count to ND4J's OpenMP and BLAS pools. */
+    public static synchronized void init(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        if (System.getProperty(EXTENSION_PROPERTY) == null) {
+            System.setProperty(EXTENSION_PROPERTY, DEFAULT_EXTENSION);
+        }
+        Nd4j.getEnvironment().setMaxThreads(threads);
+        Nd4j.getEnvironment().setMaxMasterThreads(threads);
+        Nd4j.factory().blas().setMaxThreads(threads);
+    }
+
+    /** The extension in effect ("" means nd4j-native's default build). */
+    public static String extension() {
+        String e = System.getProperty(EXTENSION_PROPERTY);
+        return e == null ? DEFAULT_EXTENSION : e;
+    }
+
+    /** Threads ND4J will use for its parallel loops. */
+    public static int threads() {
+        return Nd4j.getEnvironment().maxThreads();
+    }
+}

@@ -1,0 +1,123 @@
+package org.sqnbench.nn;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.CustomOp;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The CIFAR-10 CNN: conv 3→6 5×5 pad 2, ReLU, max-pool 2×2/2, conv 6→16 5×5 pad 2, ReLU, flatten 4096,
+ * FC 4096→1000 ReLU, FC 1000→10 (LogSoftmax); 4,109,882 parameters. Convolution weights are PyTorch's
+ * [out, in, kH, kW], FC weights [in, out]. The convolution and pooling ops are built once per batch size over
+ * preallocated arrays and re-executed.
+ */
+public final class Cnn extends Network {
+    static final int C0 = 3;
+    static final int C1 = 6;
+    static final int C2 = 16;
+    static final int K = 5;
+    static final int PAD = 2;
+    static final int SIDE = 32;
+    static final int POOLED = SIDE / 2;
+    static final int FLAT = C2 * POOLED * POOLED;
+    static final int HIDDEN = 1000;
+    static final int OUT = 10;
+
+    public Cnn(DataType dtype, long seed) {
+        super(dtype, seed,
+                new long[][]{{C1, C0, K, K}, {C1}, {C2, C1, K, K}, {C2}, {FLAT, HIDDEN}, {1, HIDDEN}, {HIDDEN, OUT}, {1, OUT}},
+                new long[]{C0 * K * K, C0 * K * K, C1 * K * K, C1 * K * K, FLAT, FLAT, HIDDEN, HIDDEN});
+    }
+
+    @Override
+    protected Pass newPass(int batch) {
+        return new CnnPass(batch);
+    }
+
+    private final class CnnPass extends Pass {
+        private final INDArray conv1;
+        private final INDArray pooled;
+        private final INDArray conv2;
+        private final INDArray flat;
+        private final INDArray hidden;
+        private final INDArray dHidden;
+        private final INDArray dFlat;
+        private final INDArray dConv2;
+        private final INDArray dPooled;
+        private final INDArray dConv1;
+        private final INDArray dInput;
+        private final INDArray ones;
+        private final CustomOp conv1Forward;
+        private final CustomOp pool;
+        private final CustomOp conv2Forward;
+        private final CustomOp hiddenBackward;
+        private final CustomOp conv2ReluBackward;
+        private final CustomOp poolBackward;
+        private final CustomOp conv1ReluBackward;
+        /** conv2_bp and conv1_bp ops per gradient target (their outputs are views into it). */
+        private final Map<INDArray[], CustomOp[]> convBackward = new IdentityHashMap<>();
+
+        CnnPass(int batch) {
+            super(batch, batch, C0, SIDE, SIDE);
+            DataType t = dtype();
+            conv1 = Nd4j.create(t, batch, C1, SIDE, SIDE);
+            pooled = Nd4j.create(t, batch, C1, POOLED, POOLED);
+            conv2 = Nd4j.create(t, batch, C2, POOLED, POOLED);
+            flat = conv2.reshape('c', batch, FLAT);
+            hidden = Nd4j.create(t, batch, HIDDEN);
+            dHidden = Nd4j.create(t, batch, HIDDEN);
+            dFlat = Nd4j.create(t, batch, FLAT);
+            dConv2 = dFlat.reshape('c', batch, C2, POOLED, POOLED);
+            dPooled = Nd4j.create(t, batch, C1, POOLED, POOLED);
+            dConv1 = Nd4j.create(t, batch, C1, SIDE, SIDE);
+            dInput = Nd4j.create(t, batch, C0, SIDE, SIDE);
+            ones = Nd4j.ones(t, 1, batch);
+
+            INDArray[] w = paramViews();
+            conv1Forward = Ops.conv2d(input, w[0], w[1], conv1, PAD);
+            pool = Ops.maxPool(conv1, pooled, 2);
+            conv2Forward = Ops.conv2d(pooled, w[2], w[3], conv2, PAD);
+            hiddenBackward = Ops.reluBackward(hidden, dHidden);
+            conv2ReluBackward = Ops.reluBackward(conv2, dConv2);
+            poolBackward = Ops.maxPoolBackward(conv1, dPooled, dConv1, 2);
+            conv1ReluBackward = Ops.reluBackward(conv1, dConv1);
+        }
+
+        @Override
+        protected void forward() {
+            INDArray[] w = paramViews();
+            Nd4j.exec(conv1Forward);
+            Ops.relu(conv1);
+            Nd4j.exec(pool);
+            Nd4j.exec(conv2Forward);
+            Ops.relu(conv2);
+            Ops.matmul(flat, false, w[4], false, hidden);
+            hidden.addiRowVector(w[5]);
+            Ops.relu(hidden);
+            Ops.matmul(hidden, false, w[6], false, logits);
+            logits.addiRowVector(w[7]);
+        }
+
+        @Override
+        protected void backward(INDArray[] g) {
+            INDArray[] w = paramViews();
+            CustomOp[] conv = convBackward.computeIfAbsent(g, t -> new CustomOp[]{
+                    Ops.conv2dBackward(pooled, w[2], w[3], dConv2, dPooled, t[2], t[3], PAD),
+                    Ops.conv2dBackward(input, w[0], w[1], dConv1, dInput, t[0], t[1], PAD)});
+            Ops.matmul(hidden, true, dLogits, false, g[6]);
+            Ops.matmul(ones, false, dLogits, false, g[7]);
+            Ops.matmul(dLogits, false, w[6], true, dHidden);
+            Nd4j.exec(hiddenBackward);
+            Ops.matmul(flat, true, dHidden, false, g[4]);
+            Ops.matmul(ones, false, dHidden, false, g[5]);
+            Ops.matmul(dHidden, false, w[4], true, dFlat);
+            Nd4j.exec(conv2ReluBackward);
+            Nd4j.exec(conv[0]);
+            Nd4j.exec(poolBackward);
+            Nd4j.exec(conv1ReluBackward);
+            Nd4j.exec(conv[1]);
+        }
+    }
+}

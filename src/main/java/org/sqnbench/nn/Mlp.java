@@ -1,0 +1,81 @@
+package org.sqnbench.nn;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.CustomOp;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The MNIST MLP: 784 → 128 ReLU → 64 ReLU → 10 (LogSoftmax), 109,386 parameters. Weights are stored [in, out] so
+ * a layer is one gemm, z = a·W + b; bias gradients are column sums, done as a gemm with a row of ones.
+ */
+public final class Mlp extends Network {
+    static final int IN = 784;
+    static final int H1 = 128;
+    static final int H2 = 64;
+    static final int OUT = 10;
+
+    public Mlp(DataType dtype, long seed) {
+        super(dtype, seed,
+                new long[][]{{IN, H1}, {1, H1}, {H1, H2}, {1, H2}, {H2, OUT}, {1, OUT}},
+                new long[]{IN, IN, H1, H1, H2, H2});
+    }
+
+    @Override
+    protected Pass newPass(int batch) {
+        return new MlpPass(batch);
+    }
+
+    private final class MlpPass extends Pass {
+        private final INDArray a1;
+        private final INDArray a2;
+        private final INDArray d1;
+        private final INDArray d2;
+        private final INDArray ones;
+        private final CustomOp relu1Backward;
+        private final CustomOp relu2Backward;
+
+        MlpPass(int batch) {
+            super(batch, batch, IN);
+            a1 = Nd4j.create(dtype(), batch, H1);
+            a2 = Nd4j.create(dtype(), batch, H2);
+            d1 = Nd4j.create(dtype(), batch, H1);
+            d2 = Nd4j.create(dtype(), batch, H2);
+            ones = Nd4j.ones(dtype(), 1, batch);
+            relu1Backward = Ops.reluBackward(a1, d1);
+            relu2Backward = Ops.reluBackward(a2, d2);
+        }
+
+        @Override
+        protected void forward() {
+            INDArray[] w = paramViews();
+            layer(input, w[0], w[1], a1);
+            Ops.relu(a1);
+            layer(a1, w[2], w[3], a2);
+            Ops.relu(a2);
+            layer(a2, w[4], w[5], logits);
+        }
+
+        private void layer(INDArray in, INDArray weights, INDArray bias, INDArray out) {
+            Ops.matmul(in, false, weights, false, out);
+            out.addiRowVector(bias);
+        }
+
+        @Override
+        protected void backward(INDArray[] g) {
+            INDArray[] w = paramViews();
+            weightGradients(a2, dLogits, g[4], g[5]);
+            Ops.matmul(dLogits, false, w[4], true, d2);
+            Nd4j.exec(relu2Backward);
+            weightGradients(a1, d2, g[2], g[3]);
+            Ops.matmul(d2, false, w[2], true, d1);
+            Nd4j.exec(relu1Backward);
+            weightGradients(input, d1, g[0], g[1]);
+        }
+
+        private void weightGradients(INDArray in, INDArray delta, INDArray gW, INDArray gB) {
+            Ops.matmul(in, true, delta, false, gW);
+            Ops.matmul(ones, false, delta, false, gB);
+        }
+    }
+}
