@@ -13,6 +13,7 @@ public final class CifarReader {
     static final String[] TRAIN_FILES = {"data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin",
             "data_batch_4.bin", "data_batch_5.bin"};
     static final String TEST_FILE = "test_batch.bin";
+    static final String[] FILES = {TRAIN_FILES[0], TRAIN_FILES[1], TRAIN_FILES[2], TRAIN_FILES[3], TRAIN_FILES[4], TEST_FILE};
 
     private CifarReader() {
     }

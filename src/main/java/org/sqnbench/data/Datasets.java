@@ -20,14 +20,52 @@ public final class Datasets {
 
     /** Loads {@code spec} for a network that reads {@code format}; bad data end in a {@link DataException}. */
     public static DataSplit load(String spec, Format format) {
-        if (spec == null || spec.isBlank() || spec.equals(EMBEDDED)) {
+        if (isEmbedded(spec)) {
             return format == Format.MNIST ? MnistReader.embedded() : SyntheticCifar.generate();
         }
+        Path dir = directory(spec, format);
+        return format == Format.MNIST ? MnistReader.read(dir) : CifarReader.read(dir);
+    }
+
+    /**
+     * Cheap check, before benchmark forks start, that {@code spec} names data of the format: 'embedded', or a
+     * directory where every file the reader needs is present and readable. Content is validated when loaded.
+     */
+    public static void check(String spec, Format format) {
+        if (isEmbedded(spec)) {
+            return;
+        }
+        Path dir = directory(spec, format);
+        if (format == Format.MNIST) {
+            for (String base : MnistReader.FILES) {
+                readable(MnistReader.find(dir, base));
+            }
+        } else {
+            for (String name : CifarReader.FILES) {
+                readable(dir.resolve(name));
+            }
+        }
+    }
+
+    private static boolean isEmbedded(String spec) {
+        return spec == null || spec.isBlank() || spec.equals(EMBEDDED);
+    }
+
+    private static Path directory(String spec, Format format) {
         Path dir = Path.of(spec);
         if (!Files.isDirectory(dir)) {
             throw new DataException(dir + ": data directory not found (use 'embedded' or a directory of "
                     + (format == Format.MNIST ? "MNIST IDX" : "CIFAR-10 .bin") + " files)");
         }
-        return format == Format.MNIST ? MnistReader.read(dir) : CifarReader.read(dir);
+        return dir;
+    }
+
+    private static void readable(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new DataException(file + ": file not found");
+        }
+        if (!Files.isReadable(file)) {
+            throw new DataException(file + ": file not readable");
+        }
     }
 }

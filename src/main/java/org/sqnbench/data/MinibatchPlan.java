@@ -30,7 +30,8 @@ public final class MinibatchPlan {
     /**
      * Overlapping minibatches. With {@code fixedIterations} false, every sample enters once as new data, which takes
      * (n − overlap) / (batchSize − overlap) ≈ n / ((1 − r)·batchSize) iterations; with true, the epoch has n / batchSize
-     * iterations and the permutation is reused cyclically if the windows run past its end.
+     * iterations, which with overlap r reach only about (1 − r)·n of the samples (the rest wait for a later epoch's
+     * shuffle).
      */
     public static MinibatchPlan overlapping(int n, int batchSize, int overlap, boolean fixedIterations, long seed) {
         if (batchSize < 1 || batchSize > n) {
@@ -44,11 +45,7 @@ public final class MinibatchPlan {
         int iterations = fixedIterations ? n / batchSize : (n - overlap) / stride;
         int[] perm = permutation(n, seed);
         int length = (iterations - 1) * stride + batchSize;
-        int[] order = new int[length];
-        for (int i = 0; i < length; i++) {
-            order[i] = perm[i % n];
-        }
-        return new MinibatchPlan(order, batchSize, overlap, iterations);
+        return new MinibatchPlan(java.util.Arrays.copyOf(perm, length), batchSize, overlap, iterations);
     }
 
     static int[] permutation(int n, long seed) {
@@ -66,7 +63,7 @@ public final class MinibatchPlan {
         return p;
     }
 
-    /** Sample indices; batch k is {@code [start(k), start(k) + batchSize())}. */
+    /** Sample indices; batch k is {@code [start(k), start(k) + batchSize())}. Shared, not to be modified. */
     public int[] order() {
         return order;
     }

@@ -14,14 +14,16 @@ public final class MnistReader {
     static final int LABEL_MAGIC = 2049;
     static final int SIDE = 28;
     private static final String EMBEDDED = "/mnist-10k/";
+    static final String[] FILES = {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
+            "t10k-labels-idx1-ubyte"};
 
     private MnistReader() {
     }
 
     /** The MNIST files of {@code dir}, each found with or without a .gz suffix. */
     public static DataSplit read(Path dir) {
-        Dataset train = read(find(dir, "train-images-idx3-ubyte"), find(dir, "train-labels-idx1-ubyte"));
-        Dataset test = read(find(dir, "t10k-images-idx3-ubyte"), find(dir, "t10k-labels-idx1-ubyte"));
+        Dataset train = read("train", find(dir, FILES[0]), find(dir, FILES[1]));
+        Dataset test = read("test", find(dir, FILES[2]), find(dir, FILES[3]));
         return new DataSplit(train, test, "MNIST-format files in " + dir, false);
     }
 
@@ -36,12 +38,12 @@ public final class MnistReader {
         return new DataSplit(train, test, "embedded MNIST subset (real digits, 8,000 train / 2,000 test)", false);
     }
 
-    public static Dataset read(Path images, Path labels) {
-        return parse(images.getFileName().toString(), images.toString(), Idx.readFile(images),
+    public static Dataset read(String name, Path images, Path labels) {
+        return parse(name, images.toString(), Idx.readFile(images),
                 labels.toString(), Idx.readFile(labels));
     }
 
-    private static Path find(Path dir, String base) {
+    static Path find(Path dir, String base) {
         Path plain = dir.resolve(base);
         if (Files.isRegularFile(plain)) {
             return plain;

@@ -1,0 +1,108 @@
+package org.sqnbench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.NoBenchmarksException;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.sqnbench.bench.Params;
+import org.sqnbench.data.DataException;
+
+/**
+ * Entry point of benchmarks.jar: JMH with its usual options. Benchmark parameters given with -p are checked before
+ * any fork starts, and results go to jmh-results/&lt;timestamp&gt;.json unless -rf/-rff say otherwise.
+ * Errors a user can cause end with one line on stderr and exit status 2.
+ */
+public final class Main {
+    static final Path RESULTS = Path.of("jmh-results");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int status;
+        try {
+            status = run(args);
+        } catch (UsageException | IllegalArgumentException | DataException e) {
+            System.err.println("sqnbench: " + e.getMessage());
+            status = 2;
+        }
+        System.exit(status);
+    }
+
+    static int run(String[] args) {
+        CommandLineOptions cli;
+        try {
+            cli = new CommandLineOptions(args);
+        } catch (CommandLineOptionException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (cli.shouldHelp()) {
+            try {
+                cli.showHelp();
+            } catch (IOException e) {
+                throw new UsageException("cannot print help: " + e.getMessage());
+            }
+            return 0;
+        }
+        if (cli.shouldListProfilers()) {
+            cli.listProfilers();
+            return 0;
+        }
+        if (cli.shouldListResultFormats()) {
+            cli.listResultFormats();
+            return 0;
+        }
+        if (cli.shouldList() || cli.shouldListWithParams()) {
+            Runner runner = new Runner(cli);
+            if (cli.shouldListWithParams()) {
+                runner.listWithParams(cli);
+            } else {
+                runner.list();
+            }
+            return 0;
+        }
+        Params.validate(cli);
+        if (cli.getResult().hasValue() || cli.getResultFormat().hasValue()) {
+            return runJmh(cli, null);
+        }
+        Path output = RESULTS.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss")) + ".json");
+        try {
+            Files.createDirectories(RESULTS);
+        } catch (IOException e) {
+            throw new UsageException("cannot create " + RESULTS + ": " + e.getMessage());
+        }
+        return runJmh(new OptionsBuilder().parent(cli).resultFormat(ResultFormatType.JSON).result(output.toString()).build(),
+                output);
+    }
+
+    private static int runJmh(Options options, Path output) {
+        try {
+            new Runner(options).run();
+        } catch (NoBenchmarksException e) {
+            throw new UsageException("no benchmark matches the given include pattern (see -l for the list)");
+        } catch (RunnerException e) {
+            System.err.println("sqnbench: benchmark run failed: " + e.getMessage());
+            return 1;
+        }
+        if (output != null) {
+            System.out.println("Results written to " + output);
+        }
+        return 0;
+    }
+
+    /** A mistake in the command line. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.sqnbench.data;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Datasets.check: the cheap presence check run before benchmark forks start (content is not read). */
+class DatasetsTest {
+    @TempDir
+    Path dir;
+
+    static void assertMessage(DataException e, String... parts) {
+        for (String part : parts) {
+            assertTrue(e.getMessage().contains(part), () -> "message '" + e.getMessage() + "' lacks '" + part + "'");
+        }
+    }
+
+    @Test
+    void embeddedNeedsNoFiles() {
+        for (Datasets.Format f : Datasets.Format.values()) {
+            assertDoesNotThrow(() -> Datasets.check(null, f));
+            assertDoesNotThrow(() -> Datasets.check("", f));
+            assertDoesNotThrow(() -> Datasets.check(Datasets.EMBEDDED, f));
+        }
+    }
+
+    @Test
+    void missingDirectory() {
+        Path missing = dir.resolve("nowhere");
+        DataException e = assertThrows(DataException.class,
+                () -> Datasets.check(missing.toString(), Datasets.Format.CIFAR));
+        assertMessage(e, missing.toString(), "data directory not found");
+    }
+
+    @Test
+    void mnistFilesPlainOrGzippedPresenceOnly() throws IOException {
+        // Contents are not validated here: one byte each is enough.
+        Files.write(dir.resolve("train-images-idx3-ubyte"), new byte[] {0});
+        Files.write(dir.resolve("train-labels-idx1-ubyte.gz"), new byte[] {0});
+        Files.write(dir.resolve("t10k-images-idx3-ubyte.gz"), new byte[] {0});
+        DataException e = assertThrows(DataException.class,
+                () -> Datasets.check(dir.toString(), Datasets.Format.MNIST));
+        assertMessage(e, "t10k-labels-idx1-ubyte", "file not found");
+        Files.write(dir.resolve("t10k-labels-idx1-ubyte"), new byte[] {0});
+        assertDoesNotThrow(() -> Datasets.check(dir.toString(), Datasets.Format.MNIST));
+        // ... while loading the same directory reads the contents and fails on them.
+        assertThrows(DataException.class, () -> Datasets.load(dir.toString(), Datasets.Format.MNIST));
+    }
+
+    @Test
+    void cifarNeedsAllSixFiles() throws IOException {
+        String[] names = {"data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin",
+                "data_batch_5.bin", "test_batch.bin"};
+        for (String name : names) {
+            if (!name.equals("data_batch_4.bin")) {
+                Files.write(dir.resolve(name), new byte[] {0});
+            }
+        }
+        DataException e = assertThrows(DataException.class,
+                () -> Datasets.check(dir.toString(), Datasets.Format.CIFAR));
+        assertMessage(e, "data_batch_4.bin", "file not found");
+        Files.write(dir.resolve("data_batch_4.bin"), new byte[] {0});
+        assertDoesNotThrow(() -> Datasets.check(dir.toString(), Datasets.Format.CIFAR));
+    }
+}
