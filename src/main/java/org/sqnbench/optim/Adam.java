@@ -8,7 +8,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Adam (Kingma and Ba 2015): m ← β1 m + (1−β1) g; v ← β2 v + (1−β2) g²; m̂ = m/(1−β1^t); v̂ = v/(1−β2^t);
  * θ ← θ − η m̂/(√v̂ + ε). The moments and the step are computed by ND4J's fused native {@code adam_updater}
- * (one pass over the vectors instead of about eight), then subtracted from θ.
+ * (one pass over the vectors instead of about eight), then subtracted from θ. That op adds its ε to √v rather
+ * than to √v̂, so it is given ε·√(1−β2^t), which makes its step exactly the rule above.
  */
 public final class Adam extends FirstOrderOptimizer {
     /** Step size η. */
@@ -39,8 +40,9 @@ public final class Adam extends FirstOrderOptimizer {
 
     @Override
     public void update(INDArray theta, INDArray g) {
-        // the op's iteration argument is 0-based: it applies the bias corrections of t = iteration + 1
-        Nd4j.exec(new AdamUpdater(g, v, m, step, v, m, learningRate, beta1, beta2, epsilon, t));
+        // the op's iteration argument is 0-based: it applies the bias corrections of t + 1
+        double epsilonOnRawV = epsilon * Math.sqrt(1 - Math.pow(beta2, t + 1));
+        Nd4j.exec(new AdamUpdater(g, v, m, step, v, m, learningRate, beta1, beta2, epsilonOnRawV, t));
         t++;
         Blas.axpy(-1.0, step, theta);
     }

@@ -1,0 +1,72 @@
+package org.sqnbench.optim;
+
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.sqnbench.nn.NetworkKind;
+
+/**
+ * Builds an optimizer from its command-line name, with the default hyperparameters per network (chosen by the
+ * sweep described in the README; see {@link #defaultLearningRate}).
+ */
+public final class Optimizers {
+    public static final List<String> NAMES = List.of("sgd", "momentum", "adam", "sgd-bb", "mb-lbfgs");
+
+    public static final double MOMENTUM_BETA = 0.9;
+    public static final double ADAM_BETA1 = 0.9;
+    public static final double ADAM_BETA2 = 0.999;
+    public static final double ADAM_EPSILON = 1e-8;
+    public static final double BB_BETA = 0.01;
+    public static final double CURVATURE_EPSILON = 1e-4;
+
+    /**
+     * Options besides the step size; {@code learningRate} 0 means the network's default.
+     *
+     * @param memory          MB-LBFGS memory m
+     * @param overlap         MB-LBFGS overlap fraction r
+     * @param fixedIterations MB-LBFGS epochs of n/batch iterations instead of one pass over every sample
+     */
+    public record Settings(double learningRate, int memory, double overlap, MbLbfgs.OverlapGradient overlapGradient,
+                           InverseHessian.Form form, boolean fixedIterations) {
+        public static final Settings DEFAULT = new Settings(0, 10, 0.25, MbLbfgs.OverlapGradient.REUSE,
+                InverseHessian.Form.COMPACT, false);
+
+        public Settings withLearningRate(double eta) {
+            return new Settings(eta, memory, overlap, overlapGradient, form, fixedIterations);
+        }
+    }
+
+    private Optimizers() {
+    }
+
+    /** An unknown name is an {@link IllegalArgumentException} listing the valid ones. */
+    public static String checkName(String name) {
+        if (!NAMES.contains(name)) {
+            throw new IllegalArgumentException("unknown optimizer '" + name + "', expected one of " + NAMES);
+        }
+        return name;
+    }
+
+    /** Step size η (η_0 for SGD-BB) used unless overridden, per method and network. */
+    public static double defaultLearningRate(String name, NetworkKind network) {
+        boolean mlp = network == NetworkKind.MLP;
+        return switch (checkName(name)) {
+            case "sgd" -> mlp ? 0.1 : 0.05;
+            case "momentum" -> mlp ? 0.01 : 0.005;
+            case "adam" -> mlp ? 1e-3 : 1e-3;
+            case "sgd-bb" -> mlp ? 0.1 : 0.05;
+            default -> mlp ? 0.1 : 0.05;
+        };
+    }
+
+    public static Optimizer create(String name, NetworkKind network, long n, DataType dtype, Settings settings) {
+        double eta = settings.learningRate() > 0 ? settings.learningRate() : defaultLearningRate(name, network);
+        return switch (checkName(name)) {
+            case "sgd" -> new Sgd(n, dtype, eta);
+            case "momentum" -> new Momentum(n, dtype, eta, MOMENTUM_BETA);
+            case "adam" -> new Adam(n, dtype, eta, ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON);
+            case "sgd-bb" -> new SgdBb(n, dtype, eta, BB_BETA);
+            default -> new MbLbfgs(n, dtype, eta, settings.memory(), settings.overlap(), CURVATURE_EPSILON,
+                    settings.overlapGradient(), settings.form(), settings.fixedIterations());
+        };
+    }
+}
