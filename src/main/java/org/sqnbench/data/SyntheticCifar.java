@@ -5,9 +5,11 @@ import java.util.SplittableRandom;
 /**
  * A seeded, CIFAR-10-shaped (3×32×32, 10 classes) synthetic data set, the CNN's default because CIFAR-10 itself is
  * not shipped. Each class has a prototype: per channel, a sum of three random sinusoidal gratings. A sample is its
- * class prototype at a random contrast, cyclically shifted by up to ±3 pixels, plus Gaussian pixel noise (σ = 0.25),
- * clipped to [0, 1]. Shift and noise make the classes overlap at the pixel level, so a network has to learn
- * translation-tolerant features; results on it are always labelled synthetic.
+ * class prototype at a random contrast (0.05 to 0.2), cyclically shifted by up to ±4 pixels, plus Gaussian pixel
+ * noise (σ = 0.3), clipped to [0, 1]. Low contrast, shift and noise make the classes overlap at the pixel level, so a
+ * network has to learn translation-tolerant features and the optimizers separate: after 3 epochs at batch 64, SGD
+ * reached 0.33 test accuracy and Adam 0.74 (an easier first version had every method at 0.99, useless for
+ * convergence curves). Results on it are always labelled synthetic.
  */
 public final class SyntheticCifar {
     /** Default sizes: large enough for stable accuracy, small enough to generate in about a second. */
@@ -18,8 +20,8 @@ public final class SyntheticCifar {
     static final int SIDE = 32;
     static final int CHANNELS = 3;
     private static final int GRATINGS = 3;
-    private static final int MAX_SHIFT = 3;
-    private static final double NOISE = 0.25;
+    private static final int MAX_SHIFT = 4;
+    private static final double NOISE = 0.3;
 
     private SyntheticCifar() {
     }
@@ -66,7 +68,7 @@ public final class SyntheticCifar {
             int label = rnd.nextInt(Dataset.CLASSES);
             y[i] = (byte) label;
             float[] p = prototypes[label];
-            double contrast = rnd.nextDouble(0.25, 0.5);
+            double contrast = rnd.nextDouble(0.05, 0.2);
             int dx = rnd.nextInt(-MAX_SHIFT, MAX_SHIFT + 1);
             int dy = rnd.nextInt(-MAX_SHIFT, MAX_SHIFT + 1);
             for (int c = 0; c < CHANNELS; c++) {

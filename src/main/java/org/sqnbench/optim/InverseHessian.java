@@ -29,7 +29,7 @@ public final class InverseHessian {
     private final INDArray[] y;
     /** Row blocks [0, 2c) of {@link #pairs}, for c = 1..m pairs in use. */
     private final INDArray[] blocks;
-    /** Coefficient columns [2c, 1] matching {@link #blocks}. */
+    /** Coefficient vectors of length 2c matching {@link #blocks}. */
     private final INDArray[] coefficients;
     private final double[] rho;
     /** sy[i][j] = s_iᵀ y_j and yy[i][j] = y_iᵀ y_j by slot (compact form only). */
@@ -53,14 +53,14 @@ public final class InverseHessian {
         this.y = new INDArray[memory];
         this.blocks = new INDArray[memory + 1];
         this.coefficients = new INDArray[memory + 1];
-        INDArray coefficientColumn = Nd4j.create(dtype, 2L * memory, 1);
+        INDArray coefficientVector = Nd4j.create(dtype, 2L * memory);
         for (int j = 0; j < memory; j++) {
             s[j] = pairs.getRow(2L * j);
             y[j] = pairs.getRow(2L * j + 1);
         }
         for (int c = 1; c <= memory; c++) {
             blocks[c] = pairs.get(NDArrayIndex.interval(0, 2L * c), NDArrayIndex.all());
-            coefficients[c] = coefficientColumn.get(NDArrayIndex.interval(0, 2L * c), NDArrayIndex.all());
+            coefficients[c] = coefficientVector.get(NDArrayIndex.interval(0, 2L * c));
         }
         this.rho = new double[memory];
         this.sy = new double[memory][memory];
@@ -96,10 +96,10 @@ public final class InverseHessian {
         if (form == Form.COMPACT) {
             // one pass over the held pairs gives s_iᵀy_j and y_iᵀy_j for every slot i
             INDArray w = coefficients[count];
-            Nd4j.gemm(blocks[count], y[j].reshape(-1, 1), w, false, false, 1.0, 0.0);
+            Blas.gemv(false, blocks[count], y[j], w);
             for (int i = 0; i < count; i++) {
-                sy[i][j] = w.getDouble(2L * i, 0);
-                yy[i][j] = w.getDouble(2L * i + 1, 0);
+                sy[i][j] = w.getDouble(2L * i);
+                yy[i][j] = w.getDouble(2L * i + 1);
                 yy[j][i] = yy[i][j];
             }
         }
@@ -142,10 +142,10 @@ public final class InverseHessian {
         }
         INDArray w = coefficients[count];
         INDArray block = blocks[count];
-        Nd4j.gemm(block, g.reshape(-1, 1), w, false, false, 1.0, 0.0);
+        Blas.gemv(false, block, g, w);
         // u = R⁻¹ (Sᵀg): back substitution, R[a][b] = s_aᵀ y_b for a ≤ b in age order
         for (int a = count - 1; a >= 0; a--) {
-            double sum = w.getDouble(2L * slot(a), 0);
+            double sum = w.getDouble(2L * slot(a));
             for (int b = a + 1; b < count; b++) {
                 sum -= sy[slot(a)][slot(b)] * u[b];
             }
@@ -153,7 +153,7 @@ public final class InverseHessian {
         }
         // t = (D + γ YᵀY) u − γ Yᵀg
         for (int a = 0; a < count; a++) {
-            double sum = sy[slot(a)][slot(a)] * u[a] - gamma * w.getDouble(2L * slot(a) + 1, 0);
+            double sum = sy[slot(a)][slot(a)] * u[a] - gamma * w.getDouble(2L * slot(a) + 1);
             for (int b = 0; b < count; b++) {
                 sum += gamma * yy[slot(a)][slot(b)] * u[b];
             }
@@ -168,10 +168,10 @@ public final class InverseHessian {
             alpha[a] = sum / sy[slot(a)][slot(a)];
         }
         for (int a = 0; a < count; a++) {
-            w.putScalar(2L * slot(a), 0, alpha[a]);
-            w.putScalar(2L * slot(a) + 1, 0, -gamma * u[a]);
+            w.putScalar(2L * slot(a), alpha[a]);
+            w.putScalar(2L * slot(a) + 1, -gamma * u[a]);
         }
-        Nd4j.gemm(block, w, out.reshape(-1, 1), true, false, 1.0, 0.0);
+        Blas.gemv(true, block, w, out);
         Blas.axpy(gamma, g, out);
     }
 }

@@ -77,7 +77,7 @@ class FirstOrderStepsTest {
 
     @Test
     void sgdBbComputesItsStepFromSAndY() {
-        SgdBb bb = new SgdBb(2, DataType.DOUBLE, 0.1, 0.5);
+        SgdBb bb = new SgdBb(2, DataType.DOUBLE, 0.1, 0.5, 10);
         INDArray theta = vec(0, 0);
         // epoch 0 at η0: θ = (−0.1, −0.1), ĝ = 0.5·(0.5, 0) + 0.5·(0, 1) = (0.25, 0.5)
         bb.update(theta, vec(1, 0));

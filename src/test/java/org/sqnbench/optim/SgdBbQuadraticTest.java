@@ -23,7 +23,7 @@ class SgdBbQuadraticTest {
     @Test
     void stepEqualsTheBarzilaiBorweinFormula() {
         // β = 1: the smoothed gradient is the last gradient used, so y is known exactly
-        SgdBb bb = new SgdBb(3, DataType.DOUBLE, 0.05, 1.0);
+        SgdBb bb = new SgdBb(3, DataType.DOUBLE, 0.05, 1.0, 10);
         INDArray theta = Nd4j.create(DataType.DOUBLE, 3);
         double[] prevEnd = null;
         double[] prevLastGradient = null;

@@ -1,0 +1,87 @@
+package org.sqnbench.train;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.sqnbench.data.DataSplit;
+import org.sqnbench.data.Datasets;
+import org.sqnbench.nn.Backend;
+import org.sqnbench.nn.Evaluation;
+import org.sqnbench.nn.Network;
+import org.sqnbench.nn.NetworkKind;
+import org.sqnbench.optim.Optimizers;
+
+/**
+ * The step-size sweep behind the default hyperparameters: for each optimizer and each step size of a grid, trains
+ * from the same seed for some epochs and prints the final test accuracy and loss (or "diverged").
+ *
+ * <pre>java -cp target/benchmarks.jar org.sqnbench.train.Sweep network=mlp epochs=15 batch=64</pre>
+ * Options (key=value): network (mlp), data (embedded), epochs (15), batch (64), seed (1), threads (1),
+ * trainSize (0 = all), optimizers (all, comma-separated), rates (comma-separated, or 'default'; without it a
+ * grid of 0.1× … 10× each method's default).
+ */
+public final class Sweep {
+    private Sweep() {
+    }
+
+    public static void main(String[] args) {
+        Map<String, String> o = new HashMap<>(Map.of("network", "mlp", "data", Datasets.EMBEDDED, "epochs", "15",
+                "batch", "64", "seed", "1", "threads", "1", "trainSize", "0", "optimizers", String.join(",", Optimizers.NAMES)));
+        for (String a : args) {
+            String[] kv = a.split("=", 2);
+            if (kv.length != 2 || !o.containsKey(kv[0]) && !kv[0].equals("rates")) {
+                System.err.println("sweep: bad option '" + a + "', expected key=value with key in " + o.keySet() + " or rates");
+                System.exit(2);
+            }
+            o.put(kv[0], kv[1]);
+        }
+        Backend.init(Integer.parseInt(o.get("threads")));
+        NetworkKind kind = NetworkKind.parse(o.get("network"));
+        DataSplit data = Datasets.load(o.get("data"), kind.format());
+        int trainSize = Integer.parseInt(o.get("trainSize"));
+        data = new DataSplit(data.train().head(trainSize), data.test(), data.description(), data.synthetic());
+        int epochs = Integer.parseInt(o.get("epochs"));
+        int batch = Integer.parseInt(o.get("batch"));
+        long seed = Long.parseLong(o.get("seed"));
+        System.out.printf("sweep: %s on %s, %d epochs, batch %d, seed %d, %d threads%n", kind.cliName(),
+                data.description(), epochs, batch, seed, Backend.threads());
+        for (String name : o.get("optimizers").split(",")) {
+            double base = Optimizers.defaultLearningRate(name, kind);
+            List<Double> rates = new ArrayList<>();
+            if ("default".equals(o.get("rates"))) {
+                rates.add(base);
+            } else if (o.containsKey("rates")) {
+                Arrays.stream(o.get("rates").split(",")).map(Double::parseDouble).forEach(rates::add);
+            } else {
+                for (double f : new double[]{0.1, 0.3, 1, 3, 10}) {
+                    rates.add(base * f);
+                }
+            }
+            for (double eta : rates) {
+                Network net = kind.create(DataType.FLOAT, seed);
+                var opt = Optimizers.create(name, kind, net.numParams(), DataType.FLOAT,
+                        Optimizers.Settings.DEFAULT.withLearningRate(eta));
+                Trainer t = new Trainer(net, data, opt, batch, seed);
+                String result;
+                long start = System.nanoTime();
+                try {
+                    StringBuilder curve = new StringBuilder();
+                    for (int e = 0; e < epochs; e++) {
+                        t.epoch();
+                        if (e % 5 == 4 || e == epochs - 1) {
+                            curve.append(String.format(" %.3f", t.evaluate().accuracy()));
+                        }
+                    }
+                    Evaluation ev = t.evaluate();
+                    result = String.format("acc %.4f loss %.4f  (accuracy every 5 epochs:%s)", ev.accuracy(), ev.loss(), curve);
+                } catch (DivergedException e) {
+                    result = e.getMessage();
+                }
+                System.out.printf("%-9s eta %-9.4g %s  [%.0f s]%n", name, eta, result, (System.nanoTime() - start) / 1e9);
+            }
+        }
+    }
+}
