@@ -14,11 +14,13 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.sqnbench.bench.Params;
+import org.sqnbench.bench.StandardStudy;
 import org.sqnbench.data.DataException;
 
 /**
- * Entry point of benchmarks.jar: JMH with its usual options. Benchmark parameters given with -p are checked before
- * any fork starts, and results go to jmh-results/&lt;timestamp&gt;.json unless -rf/-rff say otherwise.
+ * Entry point of benchmarks.jar: with no arguments the standard study ({@link StandardStudy}); otherwise JMH with its
+ * usual options. Benchmark parameters given with -p are checked before any fork starts, and results go to
+ * jmh-results/&lt;timestamp&gt;.json unless -rf/-rff say otherwise.
  * Errors a user can cause end with one line on stderr and exit status 2.
  */
 public final class Main {
@@ -39,6 +41,17 @@ public final class Main {
     }
 
     static int run(String[] args) {
+        if (args.length == 0) {
+            Path output = newResultFile();
+            try {
+                StandardStudy.run(output);
+            } catch (RunnerException e) {
+                System.err.println("sqnbench: benchmark run failed: " + e.getMessage());
+                return 1;
+            }
+            System.out.println("Results written to " + output);
+            return 0;
+        }
         CommandLineOptions cli;
         try {
             cli = new CommandLineOptions(args);
@@ -74,14 +87,19 @@ public final class Main {
         if (cli.getResult().hasValue() || cli.getResultFormat().hasValue()) {
             return runJmh(cli, null);
         }
-        Path output = RESULTS.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss")) + ".json");
+        Path output = newResultFile();
+        return runJmh(new OptionsBuilder().parent(cli).resultFormat(ResultFormatType.JSON).result(output.toString()).build(),
+                output);
+    }
+
+    /** jmh-results/&lt;timestamp&gt;.json, creating the directory. */
+    private static Path newResultFile() {
         try {
             Files.createDirectories(RESULTS);
         } catch (IOException e) {
             throw new UsageException("cannot create " + RESULTS + ": " + e.getMessage());
         }
-        return runJmh(new OptionsBuilder().parent(cli).resultFormat(ResultFormatType.JSON).result(output.toString()).build(),
-                output);
+        return RESULTS.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss")) + ".json");
     }
 
     private static int runJmh(Options options, Path output) {

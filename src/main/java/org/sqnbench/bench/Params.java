@@ -5,6 +5,8 @@ import java.util.List;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.sqnbench.data.Datasets;
 import org.sqnbench.nn.NetworkKind;
+import org.sqnbench.optim.MbLbfgs;
+import org.sqnbench.optim.Optimizers;
 
 /**
  * Checks the values given with {@code -p name=v1,v2} before JMH forks anything, so that a typo ends in one clear
@@ -24,10 +26,26 @@ public final class Params {
                 Datasets.check(data, kind.format());
             }
         }
-        for (String name : List.of("batchSize", "threads")) {
+        values(cli, "optimizer").forEach(Optimizers::checkName);
+        values(cli, "overlapGradient").forEach(MbLbfgs.OverlapGradient::parse);
+        values(cli, "form").forEach(InverseHessianBenchmark::parseForm);
+        for (String name : List.of("batchSize", "memory", "overlapSize")) {
             values(cli, name).forEach(v -> integer(name, v, 1));
         }
-        values(cli, "trainSize").forEach(v -> integer("trainSize", v, 0));
+        for (String name : List.of("threads", "trainSize")) {
+            values(cli, name).forEach(v -> integer(name, v, 0));
+        }
+        values(cli, "overlap").forEach(v -> {
+            double r = number("overlap", v);
+            if (!(r > 0 && r < 0.5)) {
+                throw new IllegalArgumentException("overlap: " + v + " must be in (0, 0.5)");
+            }
+        });
+        values(cli, "learningRate").forEach(v -> {
+            if (!(number("learningRate", v) >= 0)) {
+                throw new IllegalArgumentException("learningRate: " + v + " must be >= 0 (0 = the default)");
+            }
+        });
         values(cli, "seed").forEach(v -> {
             try {
                 Long.parseLong(v);
@@ -39,6 +57,14 @@ public final class Params {
 
     static Collection<String> values(CommandLineOptions cli, String name) {
         return cli.getParameter(name).orElse(List.of());
+    }
+
+    static double number(String name, String value) {
+        try {
+            return Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": '" + value + "' is not a number");
+        }
     }
 
     static int integer(String name, String value, int min) {

@@ -1,6 +1,7 @@
 package org.sqnbench.nn;
 
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * Chooses ND4J's native build and thread count. Both the default and the oneDNN nd4j-native jars are on the
@@ -16,7 +17,11 @@ public final class Backend {
     private Backend() {
     }
 
-    /** Selects the native build (once per JVM) and applies the thread count to ND4J's OpenMP and BLAS pools. */
+    /**
+     * Selects the native build (once per JVM) and applies the thread count everywhere ND4J keeps one: its own
+     * parallel loops (master threads; setMaxThreads alone was measured to be ignored), OpenMP (used by oneDNN) and
+     * OpenBLAS.
+     */
     public static synchronized void init(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
@@ -27,6 +32,7 @@ public final class Backend {
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads);
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
     }
 
     /** The extension in effect ("" means nd4j-native's default build). */
@@ -35,8 +41,9 @@ public final class Backend {
         return e == null ? DEFAULT_EXTENSION : e;
     }
 
-    /** Threads ND4J will use for its parallel loops. */
+    /** Threads ND4J will use: the smallest of its loop, OpenMP and BLAS settings. */
     public static int threads() {
-        return Nd4j.getEnvironment().maxThreads();
+        int omp = NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
+        return Math.min(Math.min(Nd4j.getEnvironment().maxMasterThreads(), omp), Nd4j.factory().blas().getMaxThreads());
     }
 }

@@ -69,14 +69,8 @@ public final class SgdBb extends FirstOrderOptimizer {
             return;
         }
         if (finishedEpochs >= 1) {
-            s.assign(theta);
-            Blas.axpy(-1, previousTheta, s);
-            Blas.scal(1.0 / iterations, s);
-            y.assign(smoothed);
-            Blas.axpy(-1, previousSmoothed, y);
-            double sy = Blas.dot(s, y);
-            double next = Blas.dot(s, s) / Math.abs(sy);
-            if (sy != 0 && Double.isFinite(next) && next > 0) {
+            double next = barzilaiBorwein(theta, previousTheta, smoothed, previousSmoothed, iterations, s, y);
+            if (Double.isFinite(next) && next > 0) {
                 learningRate = Math.min(next, maxLearningRate);
             }
         }
@@ -85,5 +79,19 @@ public final class SgdBb extends FirstOrderOptimizer {
         smoothed.assign(0);
         iterations = 0;
         finishedEpochs++;
+    }
+
+    /**
+     * The BB step ‖s‖²/|sᵀy| with s = (θ − θ_prev)/T and y = ĝ − ĝ_prev, written into the scratch vectors
+     * {@code s} and {@code y}; infinite or NaN when sᵀy = 0. Five passes over n-vectors: the end-of-epoch kernel.
+     */
+    public static double barzilaiBorwein(INDArray theta, INDArray previousTheta, INDArray smoothed,
+                                         INDArray previousSmoothed, int iterations, INDArray s, INDArray y) {
+        s.assign(theta);
+        Blas.axpy(-1, previousTheta, s);
+        Blas.scal(1.0 / iterations, s);
+        y.assign(smoothed);
+        Blas.axpy(-1, previousSmoothed, y);
+        return Blas.dot(s, s) / Math.abs(Blas.dot(s, y));
     }
 }

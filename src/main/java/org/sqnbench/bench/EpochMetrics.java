@@ -1,0 +1,30 @@
+package org.sqnbench.bench;
+
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Per-epoch auxiliary results. With SingleShotTime each iteration is one epoch and JMH stores one value per
+ * iteration of every field in the JSON (secondaryMetrics[name].rawData), beside the epoch's time. The console
+ * table shows their sums over iterations, which mean little; the report reads the raw values. JMH zeroes the
+ * fields before each iteration.
+ */
+@State(Scope.Thread)
+@AuxCounters(AuxCounters.Type.EVENTS)
+public class EpochMetrics {
+    /** Mean minibatch loss over the epoch. */
+    public double trainLoss;
+    /** Test-set loss after the epoch (evaluated outside the timed epoch). */
+    public double testLoss;
+    /** Test-set accuracy after the epoch, 0..1. */
+    public double testAccuracy;
+    /** Per-sample gradient evaluations in the epoch. */
+    public double sampleGradients;
+    /** MB-LBFGS curvature pairs rejected in the epoch. */
+    public double skippedPairs;
+    /** 1 when training has diverged (this epoch or before): then the other values are not results. */
+    public double diverged;
+    /** ND4J threads used. */
+    public double threads;
+}

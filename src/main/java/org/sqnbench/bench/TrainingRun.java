@@ -1,0 +1,114 @@
+package org.sqnbench.bench;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.TearDown;
+import org.sqnbench.data.DataSplit;
+import org.sqnbench.data.Datasets;
+import org.sqnbench.nn.Backend;
+import org.sqnbench.nn.Evaluation;
+import org.sqnbench.nn.Network;
+import org.sqnbench.nn.NetworkKind;
+import org.sqnbench.optim.InverseHessian;
+import org.sqnbench.optim.MbLbfgs;
+import org.sqnbench.optim.Optimizer;
+import org.sqnbench.optim.Optimizers;
+import org.sqnbench.train.DivergedException;
+import org.sqnbench.train.EpochResult;
+import org.sqnbench.train.Trainer;
+
+/**
+ * A model and optimizer trained one epoch per JMH iteration, state carried over, so iteration i is epoch i of
+ * the fork. The parameters are the study's grid; subclasses fix the seed grid and the iteration counts.
+ * After each epoch the test set is evaluated in an iteration tear-down, outside the measured time.
+ */
+@State(Scope.Thread)
+public abstract class TrainingRun {
+    @Param({"mlp", "cnn"})
+    public String network;
+    @Param({"sgd", "momentum", "adam", "sgd-bb", "mb-lbfgs"})
+    public String optimizer;
+    @Param({"64"})
+    public int batchSize;
+    /** ND4J threads; 0 picks the measured best per network (MLP 1, CNN 2). */
+    @Param({"0"})
+    public int threads;
+    /** 'embedded' (MNIST subset / synthetic CIFAR-shaped) or a directory of MNIST or CIFAR-10 files. */
+    @Param({"embedded"})
+    public String data;
+    /** Training samples used (a prefix of the training set); 0 = all. */
+    @Param({"0"})
+    public int trainSize;
+    /** Step size; 0 = the default for the optimizer and network. */
+    @Param({"0"})
+    public double learningRate;
+    /** MB-LBFGS memory m. */
+    @Param({"10"})
+    public int memory;
+    /** MB-LBFGS overlap fraction r. */
+    @Param({"0.25"})
+    public double overlap;
+    /** MB-LBFGS overlap gradients: reuse or recompute. */
+    @Param({"reuse"})
+    public String overlapGradient;
+
+    private Trainer trainer;
+    private boolean diverged;
+    /** The metrics of the running iteration (JMH allows their injection into the benchmark method only). */
+    private EpochMetrics metrics;
+
+    protected abstract long seed();
+
+    /** The thread count a {@code threads} value of 0 stands for. */
+    static int threadsFor(NetworkKind kind, int requested) {
+        return requested > 0 ? requested : kind == NetworkKind.MLP ? 1 : 2;
+    }
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        NetworkKind kind = NetworkKind.parse(network);
+        Backend.init(threadsFor(kind, threads));
+        DataSplit split = Datasets.load(data, kind.format());
+        split = new DataSplit(split.train().head(trainSize), split.test(), split.description(), split.synthetic());
+        Network net = kind.create(DataType.FLOAT, seed());
+        Optimizers.Settings settings = new Optimizers.Settings(learningRate, memory, overlap,
+                MbLbfgs.OverlapGradient.parse(overlapGradient), InverseHessian.Form.COMPACT, false);
+        Optimizer opt = Optimizers.create(optimizer, kind, net.numParams(), DataType.FLOAT, settings);
+        trainer = new Trainer(net, split, opt, batchSize, seed());
+    }
+
+    /** One epoch, or nothing once training has diverged (the metrics then say so). */
+    protected EpochResult epoch(EpochMetrics m) {
+        metrics = m;
+        m.threads = Backend.threads();
+        if (diverged) {
+            m.diverged = 1;
+            return null;
+        }
+        try {
+            EpochResult r = trainer.epoch();
+            m.trainLoss = r.trainLoss();
+            m.sampleGradients = r.sampleGradients();
+            m.skippedPairs = r.skippedPairs();
+            return r;
+        } catch (DivergedException e) {
+            System.out.println("# " + optimizer + " on " + network + ": " + e.getMessage());
+            diverged = true;
+            m.diverged = 1;
+            return null;
+        }
+    }
+
+    @TearDown(Level.Iteration)
+    public void evaluate() {
+        if (!diverged && metrics != null) {
+            Evaluation e = trainer.evaluate();
+            metrics.testLoss = e.loss();
+            metrics.testAccuracy = e.accuracy();
+        }
+    }
+}

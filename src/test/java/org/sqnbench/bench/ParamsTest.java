@@ -1,0 +1,40 @@
+package org.sqnbench.bench;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.sqnbench.data.DataException;
+
+class ParamsTest {
+    static String reject(Class<? extends RuntimeException> type, String... args) throws Exception {
+        CommandLineOptions cli = new CommandLineOptions(args);
+        return assertThrows(type, () -> Params.validate(cli)).getMessage();
+    }
+
+    @Test
+    void badValuesAreRejectedWithTheirName() throws Exception {
+        assertEquals("unknown network 'resnet', expected one of [mlp, cnn]",
+                reject(IllegalArgumentException.class, "-p", "network=mlp,resnet"));
+        assertEquals("unknown optimizer 'lbfgs', expected one of [sgd, momentum, adam, sgd-bb, mb-lbfgs]",
+                reject(IllegalArgumentException.class, "-p", "optimizer=lbfgs"));
+        assertEquals("unknown overlapGradient 'both', expected reuse or recompute",
+                reject(IllegalArgumentException.class, "-p", "overlapGradient=both"));
+        assertEquals("batchSize: 'sixty' is not an integer", reject(IllegalArgumentException.class, "-p", "batchSize=sixty"));
+        assertEquals("batchSize: 0 is below the minimum 1", reject(IllegalArgumentException.class, "-p", "batchSize=0"));
+        assertEquals("overlap: 0.5 must be in (0, 0.5)", reject(IllegalArgumentException.class, "-p", "overlap=0.5"));
+        assertEquals("learningRate: 'fast' is not a number", reject(IllegalArgumentException.class, "-p", "learningRate=fast"));
+        assertEquals("unknown form 'dense', expected two-loop or compact", reject(IllegalArgumentException.class, "-p", "form=dense"));
+        String missing = reject(DataException.class, "-p", "network=mlp", "-p", "data=/no/such/dir");
+        assertEquals("/no/such/dir: data directory not found (use 'embedded' or a directory of MNIST IDX files)", missing);
+    }
+
+    @Test
+    void goodValuesPass() throws Exception {
+        CommandLineOptions cli = new CommandLineOptions("-p", "network=mlp,cnn", "-p", "optimizer=sgd,mb-lbfgs",
+                "-p", "data=embedded", "-p", "overlap=0.2", "-p", "threads=0,2", "-p", "overlapGradient=recompute");
+        assertDoesNotThrow(() -> Params.validate(cli));
+    }
+}
