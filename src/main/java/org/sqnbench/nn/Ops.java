@@ -1,5 +1,13 @@
 package org.sqnbench.nn;
 
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
+
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.openblas.global.openblas_nolapack;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.CustomOp;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -11,9 +19,26 @@ final class Ops {
     private Ops() {
     }
 
-    /** c = a·b (with optional transposes), written into the existing c. */
+    /**
+     * c = a·b (with optional transposes), written into the existing c. All three are contiguous row-major
+     * matrices here (activations, and weight views into the flat vectors), so OpenBLAS is called directly: the
+     * profiler showed ND4J's matmul op wrapper costing a large share of the MLP's small gemms.
+     */
     static void matmul(INDArray a, boolean transA, INDArray b, boolean transB, INDArray c) {
-        Nd4j.gemm(a, b, c, transA, transB, 1.0, 0.0);
+        int m = Math.toIntExact(c.size(0));
+        int n = Math.toIntExact(c.size(1));
+        int k = Math.toIntExact(transA ? a.size(0) : a.size(1));
+        int lda = Math.toIntExact(a.size(1));
+        int ldb = Math.toIntExact(b.size(1));
+        int ta = transA ? CblasTrans : CblasNoTrans;
+        int tb = transB ? CblasTrans : CblasNoTrans;
+        if (c.dataType() == DataType.FLOAT) {
+            openblas_nolapack.cblas_sgemm(CblasRowMajor, ta, tb, m, n, k, 1f, (FloatPointer) a.data().addressPointer(),
+                    lda, (FloatPointer) b.data().addressPointer(), ldb, 0f, (FloatPointer) c.data().addressPointer(), n);
+        } else {
+            openblas_nolapack.cblas_dgemm(CblasRowMajor, ta, tb, m, n, k, 1, (DoublePointer) a.data().addressPointer(),
+                    lda, (DoublePointer) b.data().addressPointer(), ldb, 0, (DoublePointer) c.data().addressPointer(), n);
+        }
     }
 
     static void relu(INDArray x) {

@@ -56,10 +56,10 @@ public final class Optimizers {
         boolean mlp = network == NetworkKind.MLP;
         return switch (checkName(name)) {
             case "sgd" -> mlp ? 0.1 : 0.05;
-            case "momentum" -> mlp ? 0.01 : 0.005;
-            case "adam" -> mlp ? 1e-3 : 1e-3;
+            case "momentum" -> 0.01;
+            case "adam" -> 1e-3;
             case "sgd-bb" -> mlp ? 0.1 : 0.05;
-            default -> mlp ? 0.5 : 0.05;
+            default -> mlp ? 0.5 : 1.0;
         };
     }
 
