@@ -93,11 +93,9 @@ public final class Cnn extends Network {
             Nd4j.exec(pool);
             Nd4j.exec(conv2Forward);
             Ops.relu(conv2);
-            Ops.matmul(flat, false, w[4], false, hidden);
-            hidden.addiRowVector(w[5]);
+            Ops.affine(flat, w[4], w[5], ones, hidden);
             Ops.relu(hidden);
-            Ops.matmul(hidden, false, w[6], false, logits);
-            logits.addiRowVector(w[7]);
+            Ops.affine(hidden, w[6], w[7], ones, logits);
         }
 
         @Override

@@ -57,8 +57,7 @@ public final class Mlp extends Network {
         }
 
         private void layer(INDArray in, INDArray weights, INDArray bias, INDArray out) {
-            Ops.matmul(in, false, weights, false, out);
-            out.addiRowVector(bias);
+            Ops.affine(in, weights, bias, ones, out);
         }
 
         @Override

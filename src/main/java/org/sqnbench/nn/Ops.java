@@ -25,6 +25,19 @@ final class Ops {
      * profiler showed ND4J's matmul op wrapper costing a large share of the MLP's small gemms.
      */
     static void matmul(INDArray a, boolean transA, INDArray b, boolean transB, INDArray c) {
+        gemm(a, transA, b, transB, c, 0);
+    }
+
+    /**
+     * out ← in·W + 1·bᵀ for a batch of rows: the bias rows are written by a rank-1 product with a row of ones
+     * ({@code ones} is [1, batch]) and the layer product accumulates onto them, two BLAS calls and no ND4J op.
+     */
+    static void affine(INDArray in, INDArray weights, INDArray bias, INDArray ones, INDArray out) {
+        gemm(ones, true, bias, false, out, 0);
+        gemm(in, false, weights, false, out, 1);
+    }
+
+    private static void gemm(INDArray a, boolean transA, INDArray b, boolean transB, INDArray c, int beta) {
         int m = Math.toIntExact(c.size(0));
         int n = Math.toIntExact(c.size(1));
         int k = Math.toIntExact(transA ? a.size(0) : a.size(1));
@@ -34,10 +47,10 @@ final class Ops {
         int tb = transB ? CblasTrans : CblasNoTrans;
         if (c.dataType() == DataType.FLOAT) {
             openblas_nolapack.cblas_sgemm(CblasRowMajor, ta, tb, m, n, k, 1f, (FloatPointer) a.data().addressPointer(),
-                    lda, (FloatPointer) b.data().addressPointer(), ldb, 0f, (FloatPointer) c.data().addressPointer(), n);
+                    lda, (FloatPointer) b.data().addressPointer(), ldb, beta, (FloatPointer) c.data().addressPointer(), n);
         } else {
             openblas_nolapack.cblas_dgemm(CblasRowMajor, ta, tb, m, n, k, 1, (DoublePointer) a.data().addressPointer(),
-                    lda, (DoublePointer) b.data().addressPointer(), ldb, 0, (DoublePointer) c.data().addressPointer(), n);
+                    lda, (DoublePointer) b.data().addressPointer(), ldb, beta, (DoublePointer) c.data().addressPointer(), n);
         }
     }
 
