@@ -46,8 +46,8 @@ public final class ChartPlan {
                     "no InverseHessianBenchmark.addPair results for " + n);
             plan.add(charts.gradientCost(n), "overlap gradient against l, " + n,
                     "no OverlapGradientBenchmark results for " + n);
+            plan.add(charts.bbStep(n), "SGD-BB step, " + n, "no BbStepBenchmark results for " + n);
         }
-        plan.add(charts.bbStep(), "SGD-BB step", "no BbStepBenchmark results");
         return plan;
     }
 

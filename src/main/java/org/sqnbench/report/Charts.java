@@ -283,7 +283,9 @@ public final class Charts {
         for (Map.Entry<String, List<Verdict.Entry>> line : lines.entrySet()) {
             List<Verdict.Entry> points = new ArrayList<>(line.getValue());
             points.sort((a, b) -> Integer.compare(a.setting().batchSize(), b.setting().batchSize()));
-            double[] x = points.stream().mapToDouble(p -> p.setting().batchSize()).toArray();
+            // lines share batch sizes; a small sideways offset per line keeps their intervals apart
+            double shift = 1 + 0.015 * (i - (lines.size() - 1) / 2.0);
+            double[] x = points.stream().mapToDouble(p -> p.setting().batchSize() * shift).toArray();
             double[] y = points.stream().mapToDouble(p -> p.versusMean().ratio().estimate()).toArray();
             Color color = ChartStyle.palette(i);
             XYSeries series = chart.addSeries(line.getKey(), x, y);
@@ -295,12 +297,12 @@ public final class Charts {
             for (Verdict.Entry p : points) {
                 Statistics.Ratio r = p.versusMean().ratio();
                 if (r.hasCi()) {
-                    double b = p.setting().batchSize();
+                    double b = p.setting().batchSize() * shift;
                     XYSeries ci = chart.addSeries(line.getKey() + " CI " + b, new double[] {b, b},
                             new double[] {r.lower(), r.upper()});
                     ci.setLineColor(color);
                     ci.setLineStyle(ChartStyle.THIN);
-                    ci.setMarker(SeriesMarkers.DIAMOND);
+                    ci.setMarker(SeriesMarkers.NONE);
                     ci.setMarkerColor(color);
                     ci.setShowInLegend(false);
                 }
@@ -324,7 +326,8 @@ public final class Charts {
         chart.getStyler().setXAxisMax(right);
         ChartStyle.finish(chart, true);
         return Optional.of(new ChartSpec("mblbfgs-overhead", title
-                + " against batch size (EpochTimeBenchmark; delta-method 95% CIs; dashed: the source's +20%)", chart));
+                + " against batch size (EpochTimeBenchmark; delta-method 95% CIs; dashed: the source's +20%; lines offset"
+                + " sideways by up to a few percent of the batch size so that their intervals do not overlap)", chart));
     }
 
     // ---- hot kernels ----
@@ -423,35 +426,36 @@ public final class Charts {
         s.setMarker(SeriesMarkers.CIRCLE);
     }
 
-    /** SGD-BB's end-of-epoch step per network, beside its bandwidth bound. */
-    public Optional<ChartSpec> bbStep() {
-        List<Kernels.Point> points = kernels.of(Kernels.BB_STEP);
+    /** SGD-BB's end-of-epoch step on one network, beside its bandwidth bound. */
+    public Optional<ChartSpec> bbStep(String network) {
+        List<Kernels.Point> points = kernels.of(Kernels.BB_STEP).stream()
+                .filter(p -> p.param("network").equals(network)).toList();
         if (points.isEmpty()) {
             return Optional.empty();
         }
-        String title = "SGD-BB end-of-epoch step (once per epoch)";
+        long n = Kernels.PARAMETERS.getOrDefault(network, 0L);
+        String title = network + " (n = " + Format.count(n) + "): SGD-BB end-of-epoch step (once per epoch)";
         CategoryChart chart = new CategoryChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT).title(title)
-                .xAxisTitle("network").yAxisTitle("time per step (ms), error bars: 95% CI").build();
+                .xAxisTitle("ND4J threads parameter (0 = per-network default)")
+                .yAxisTitle("time per step (ms), error bars: 95% CI").build();
         ChartStyle.apply(chart.getStyler());
-        List<String> networks = points.stream().map(p -> p.param("network") + threadsSuffix(points, p)).distinct()
-                .toList();
+        List<String> categories = points.stream().map(p -> "threads=" + p.param("threads")).distinct().toList();
         Map<String, double[]> measured = new TreeMap<>();
         Map<String, double[]> bound = new TreeMap<>();
         for (Kernels.Point p : points) {
-            String category = p.param("network") + threadsSuffix(points, p);
+            String category = "threads=" + p.param("threads");
             measured.put(category, new double[] {p.time().mean(), p.time().hasCi() ? p.time().halfWidth() : 0});
-            long n = Kernels.PARAMETERS.getOrDefault(p.param("network"), 0L);
-            kernels.bandwidth(p.param("threads")).filter(b -> n > 0)
-                    .ifPresent(b -> bound.put(category, new double[] {b.millis(Kernels.bbStepBytes(n)), 0}));
+            kernels.bandwidth(p.param("threads")).filter(b -> n > 0).ifPresent(b -> bound.put(category,
+                    new double[] {b.millis(Kernels.bbStepBytes(n)), 0}));
         }
-        addBars(chart, "measured", networks, measured, ChartStyle.palette(0));
+        addBars(chart, "measured", categories, measured, ChartStyle.palette(0));
         if (!bound.isEmpty()) {
-            addBars(chart, "bandwidth bound (9 passes over n floats at the triad bandwidth)", networks, bound,
-                    Color.GRAY);
+            Kernels.Bandwidth bw = kernels.bandwidth(points.get(0).param("threads")).orElseThrow();
+            addBars(chart, "bandwidth bound (9·n floats at " + Format.sig(bw.gbPerSecond()) + " GB/s)", categories,
+                    bound, Color.GRAY);
         }
-        chart.getStyler().setYAxisLogarithmic(networks.size() > 1);
         ChartStyle.finish(chart);
-        return Optional.of(new ChartSpec("bb-step", title + " (BbStepBenchmark; log scale when both networks)", chart));
+        return Optional.of(new ChartSpec("bb-step-" + network, title + " (BbStepBenchmark)", chart));
     }
 
     // ---- helpers ----

@@ -1,12 +1,18 @@
 package org.sqnbench.report;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import com.google.gson.JsonSyntaxException;
+import com.google.gson.Strictness;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.MalformedJsonException;
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +31,7 @@ import java.util.TreeMap;
 public final class JmhResults {
     /** Benchmarks of this suite start with this. */
     public static final String SUITE_PREFIX = "org.sqnbench.";
+    private static final TypeAdapter<JsonElement> ELEMENT = new Gson().getAdapter(JsonElement.class);
 
     /**
      * Results pooled from one or more files.
@@ -86,8 +93,15 @@ public final class JmhResults {
             throw new BadInputException(file + ": no such file");
         }
         JsonElement root;
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            root = JsonParser.parseReader(in);
+        try (JsonReader in = new JsonReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+            // strict: lenient parsing would take a stray word or an HTML page for a JSON string
+            in.setStrictness(Strictness.STRICT);
+            root = ELEMENT.read(in);
+            if (in.peek() != JsonToken.END_DOCUMENT) {
+                throw new JsonSyntaxException("more text after the JSON value");
+            }
+        } catch (MalformedJsonException | EOFException e) {
+            throw new BadInputException(file + ": not JSON (" + firstLine(e) + ")");
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")");
         } catch (JsonParseException e) {

@@ -21,7 +21,7 @@ final class OutputDirectory implements AutoCloseable {
     /** Names of files the report writes; only these are ever replaced or removed in the target. */
     static final Pattern OURS = Pattern.compile("report\\.md|(convergence-(loss|accuracy|loss-time)-[\\w.-]+"
             + "|epoch-time(-vs-source)?-[\\w.-]+|mblbfgs-overhead|inverse-hessian-(product|addpair)-[\\w.-]+"
-            + "|gradient-cost-[\\w.-]+|bb-step)\\.(png|svg)");
+            + "|gradient-cost-[\\w.-]+|bb-step-[\\w.-]+)\\.(png|svg)");
 
     private final Path target;
     private final Path staging;

@@ -207,8 +207,8 @@ final class ReportWriter {
             embed(b, "inverse-hessian-product-" + n);
             embed(b, "inverse-hessian-addpair-" + n);
             embed(b, "gradient-cost-" + n);
+            embed(b, "bb-step-" + n);
         }
-        embed(b, "bb-step");
     }
 
     /** Modelled bytes a kernel call moves, or NaN for compute-bound kernels. */

@@ -12,7 +12,8 @@ import java.util.Comparator;
  */
 public record Setting(String network, int batchSize, String threads, String data, int trainSize)
         implements Comparable<Setting> {
-    private static final Comparator<Setting> ORDER = Comparator.comparing(Setting::network)
+    private static final Comparator<Setting> ORDER = Comparator.comparingInt(Setting::networkRank)
+            .thenComparing(Setting::network)
             .thenComparingInt(Setting::batchSize).thenComparing(Setting::threads).thenComparing(Setting::data)
             .thenComparingInt(Setting::trainSize);
 
@@ -39,6 +40,12 @@ public record Setting(String network, int batchSize, String threads, String data
     @Override
     public int compareTo(Setting o) {
         return ORDER.compare(this, o);
+    }
+
+    /** The study's networks first, in its order (mlp, cnn). */
+    private static int networkRank(Setting s) {
+        int i = ChartPlan.NETWORKS.indexOf(s.network);
+        return i < 0 ? ChartPlan.NETWORKS.size() : i;
     }
 
     static String orEmpty(String s) {

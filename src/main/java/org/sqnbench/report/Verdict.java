@@ -207,9 +207,7 @@ public final class Verdict {
             b.append("    adding curvature pairs  ").append(ms(g.addPairEpochMs())).append("  ")
                     .append(Format.sig(g.pairs())).append(" pairs x ").append(Format.sig(g.addPairMs())).append(" ms (")
                     .append(g.addPairSource()).append(")\n");
-            b.append("    the rest                ").append(ms(g.restMs()))
-                    .append("  vector bookkeeping, split-batch gradients, noise")
-                    .append(Double.isNaN(g.productMs()) ? ", and the unmeasured parts above" : "").append('\n');
+            b.append("    the rest                ").append(ms(g.restMs())).append("  ").append(restText(g)).append('\n');
             e.notes().forEach(n -> b.append("  Note: ").append(n).append('\n'));
         }
         notes.forEach(n -> b.append("Note: ").append(n).append('\n'));
@@ -256,9 +254,7 @@ public final class Verdict {
             b.append("| adding curvature pairs | ").append(Format.sig(g.addPairEpochMs())).append(" | ")
                     .append(Format.sig(g.pairs())).append(" accepted pairs × ").append(Format.sig(g.addPairMs()))
                     .append(" ms (").append(g.addPairSource()).append(") |\n");
-            b.append("| the rest | ").append(Format.sig(g.restMs()))
-                    .append(" | vector bookkeeping, split-batch gradients, noise")
-                    .append(Double.isNaN(g.productMs()) ? ", and the unmeasured parts above" : "").append(" |\n");
+            b.append("| the rest | ").append(Format.sig(g.restMs())).append(" | ").append(restText(g)).append(" |\n");
             e.notes().forEach(n -> b.append("\nNote: ").append(n).append('\n'));
         }
         if (!notes.isEmpty()) {
@@ -268,6 +264,17 @@ public final class Verdict {
         return b.toString();
     }
 
+    private static String restText(Gap g) {
+        String text = "vector bookkeeping, split-batch gradients, noise";
+        if (Double.isNaN(g.productMs()) || Double.isNaN(g.addPairMs())) {
+            text += ", and the unmeasured parts above";
+        }
+        if (g.restMs() < 0) {
+            text += "; negative: the parts priced from separate measurements cost less inside the epoch";
+        }
+        return text;
+    }
+
     private static String ratioText(Statistics.Ratio r) {
         return Format.ratio(r.estimate()) + (r.hasCi()
                 ? " (95% CI " + Format.ratio(r.lower()) + "-" + Format.ratio(r.upper()) + ")"
@@ -275,11 +282,6 @@ public final class Verdict {
     }
 
     private static String ms(double v) {
-        return String.format("%10s ms", Format.sig(v));
-    }
-
-    /** The console text's heading alone (for tests and callers that print their own body). */
-    static String title() {
-        return heading().lines().findFirst().orElse("");
+        return Double.isNaN(v) ? String.format("%13s", "not measured") : String.format("%10s ms", Format.sig(v));
     }
 }
