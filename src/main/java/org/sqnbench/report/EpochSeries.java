@@ -60,7 +60,7 @@ public record EpochSeries(Key key, List<EpochRun> runs) {
                 s.append(' ').append(key.overlapGradient());
             }
         }
-        if (!key.learningRate().isEmpty() && Double.parseDouble(key.learningRate()) != 0) {
+        if (!key.learningRate().isEmpty() && !key.learningRate().matches("0(\\.0*)?")) {
             s.append(" η=").append(key.learningRate());
         }
         return s.toString();
@@ -135,7 +135,11 @@ public record EpochSeries(Key key, List<EpochRun> runs) {
         if (!isMbLbfgs() || key.overlap().isEmpty()) {
             return 0;
         }
-        return (int) Math.round(Double.parseDouble(key.overlap()) * key.setting().batchSize());
+        try {
+            return (int) Math.round(Double.parseDouble(key.overlap()) * key.setting().batchSize());
+        } catch (NumberFormatException e) {
+            throw new BadInputException("MB-LBFGS result with overlap='" + key.overlap() + "', not a number");
+        }
     }
 
     /**

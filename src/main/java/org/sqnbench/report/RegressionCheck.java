@@ -58,7 +58,7 @@ public final class RegressionCheck {
                     Format.ratio(currentCalibrationMs / baselineCalibrationMs)));
             b.append(String.format(java.util.Locale.ROOT,
                     "Calibrated ratio = (current / its sgemm) / (baseline / its sgemm); tolerance %s%%%n%n",
-                    Format.sig(tolerance * 100)));
+                    java.math.BigDecimal.valueOf(tolerance * 100).stripTrailingZeros().toPlainString()));
             int width = rows.stream().mapToInt(r -> name(r).length()).max().orElse(10);
             String format = "%-" + width + "s  %12s  %12s  %10s  %s%n";
             b.append(String.format(java.util.Locale.ROOT, format, "benchmark", "baseline ms", "current ms",

@@ -149,9 +149,9 @@ public final class Verdict {
         Optional<Kernels.Point> addPair = kernels.find(Kernels.ADD_PAIR, kernel, s.threads());
         double offered = Math.max(0, steps - 1);
         double pairs = Double.isNaN(mb.skippedPairs()) ? offered : Math.max(0, offered - mb.skippedPairs());
-        String missing = "not measured for " + s.network() + ", m=" + mb.key().memory() + ", " + Kernels.TRAINING_FORM
-                + " form (run InverseHessian -p network=" + s.network() + " -p memory=" + mb.key().memory()
-                + " -p form=" + Kernels.TRAINING_FORM + ")";
+        String missing = "kernel not measured for " + s.network() + ", m=" + mb.key().memory() + ", "
+                + Kernels.TRAINING_FORM + " form: run InverseHessian -p network=" + s.network() + " -p memory="
+                + mb.key().memory() + " -p form=" + Kernels.TRAINING_FORM;
         return new Gap(mbMs, referenceMs, mb.sampleGradients(), referenceGradients, perGradient, costSource, steps,
                 product.map(p -> p.time().mean()).orElse(Double.NaN),
                 product.map(p -> "InverseHessian product kernel, " + Kernels.TRAINING_FORM + ", m=" + p.param("memory"))
@@ -202,11 +202,9 @@ public final class Verdict {
                     .append(Format.count(g.referenceSampleGradients())).append(" per epoch at ")
                     .append(Format.sig(g.msPerSampleGradient())).append(" ms (").append(g.costSource()).append(")\n");
             b.append("    inverse-Hessian product ").append(ms(g.productEpochMs())).append("  ")
-                    .append(Format.sig(g.steps())).append(" steps x ").append(Format.sig(g.productMs())).append(" ms (")
-                    .append(g.productSource()).append(")\n");
+                    .append(how(g.steps(), "steps", g.productMs(), g.productSource(), "x")).append('\n');
             b.append("    adding curvature pairs  ").append(ms(g.addPairEpochMs())).append("  ")
-                    .append(Format.sig(g.pairs())).append(" pairs x ").append(Format.sig(g.addPairMs())).append(" ms (")
-                    .append(g.addPairSource()).append(")\n");
+                    .append(how(g.pairs(), "accepted pairs", g.addPairMs(), g.addPairSource(), "x")).append('\n');
             b.append("    the rest                ").append(ms(g.restMs())).append("  ").append(restText(g)).append('\n');
             e.notes().forEach(n -> b.append("  Note: ").append(n).append('\n'));
         }
@@ -248,12 +246,10 @@ public final class Verdict {
                     .append(Format.count(g.mbSampleGradients())).append(" vs ")
                     .append(Format.count(g.referenceSampleGradients())).append(" per epoch × ")
                     .append(Format.sig(g.msPerSampleGradient())).append(" ms (").append(g.costSource()).append(") |\n");
-            b.append("| inverse-Hessian product | ").append(Format.sig(g.productEpochMs())).append(" | ")
-                    .append(Format.sig(g.steps())).append(" steps × ").append(Format.sig(g.productMs())).append(" ms (")
-                    .append(g.productSource()).append(") |\n");
-            b.append("| adding curvature pairs | ").append(Format.sig(g.addPairEpochMs())).append(" | ")
-                    .append(Format.sig(g.pairs())).append(" accepted pairs × ").append(Format.sig(g.addPairMs()))
-                    .append(" ms (").append(g.addPairSource()).append(") |\n");
+            b.append("| inverse-Hessian product | ").append(cell(g.productEpochMs())).append(" | ")
+                    .append(how(g.steps(), "steps", g.productMs(), g.productSource(), "×")).append(" |\n");
+            b.append("| adding curvature pairs | ").append(cell(g.addPairEpochMs())).append(" | ")
+                    .append(how(g.pairs(), "accepted pairs", g.addPairMs(), g.addPairSource(), "×")).append(" |\n");
             b.append("| the rest | ").append(Format.sig(g.restMs())).append(" | ").append(restText(g)).append(" |\n");
             e.notes().forEach(n -> b.append("\nNote: ").append(n).append('\n'));
         }
@@ -262,6 +258,16 @@ public final class Verdict {
             notes.forEach(n -> b.append("- ").append(n).append('\n'));
         }
         return b.toString();
+    }
+
+    /** "166 steps × 0.28 ms (source)", or the count and why there is no kernel time. */
+    private static String how(double count, String what, double ms, String source, String times) {
+        String n = Format.sig(count) + " " + what;
+        return Double.isNaN(ms) ? n + "; " + source : n + " " + times + " " + Format.sig(ms) + " ms (" + source + ")";
+    }
+
+    private static String cell(double v) {
+        return Double.isNaN(v) ? "not measured" : Format.sig(v);
     }
 
     private static String restText(Gap g) {

@@ -98,7 +98,8 @@ class VerdictTest {
     void unmeasuredKernelsAreSaidToBeMissing() {
         Verdict v = verdict(sgdAndMb(1.2));
         assertTrue(Double.isNaN(v.entries().get(0).gap().productEpochMs()));
-        assertTrue(v.text().contains("not measured for mlp, m=10"), v.text());
+        assertTrue(v.text().contains("kernel not measured for mlp, m=10"), v.text());
+        assertTrue(v.markdown().contains("| inverse-Hessian product | not measured |"), v.markdown());
     }
 
     @Test
