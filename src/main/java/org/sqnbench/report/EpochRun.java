@@ -20,7 +20,7 @@ public record EpochRun(long seed, double[] timeMs, double[] trainLoss, double[] 
             // a later epoch of a diverged run is diverged too, whatever the counter says
             diverged[i] = divergedFlag[i] != 0 || (i > 0 && diverged[i - 1]);
         }
-        long seed = r.param("seed") == null ? 0 : Setting.integer(r, "seed");
+        long seed = Setting.longValue(r, "seed");
         return new EpochRun(seed, time, aux(r, "trainLoss", fork, n, Double.NaN), aux(r, "testLoss", fork, n, Double.NaN),
                 aux(r, "testAccuracy", fork, n, Double.NaN), aux(r, "sampleGradients", fork, n, Double.NaN),
                 aux(r, "skippedPairs", fork, n, Double.NaN), aux(r, "threads", fork, n, Double.NaN), diverged);

@@ -40,7 +40,7 @@ public final class RegressionCheck {
 
     /** The comparison of two files. */
     public record Outcome(List<Row> rows, String calibration, double baselineCalibrationMs,
-                          double currentCalibrationMs, double tolerance) {
+                          double currentCalibrationMs, double tolerance, int unmatched) {
         public List<Row> slower() {
             return rows.stream().filter(r -> r.status() == Status.SLOWER).toList();
         }
@@ -58,18 +58,33 @@ public final class RegressionCheck {
                     Format.ratio(currentCalibrationMs / baselineCalibrationMs)));
             b.append(String.format(java.util.Locale.ROOT,
                     "Calibrated ratio = (current / its sgemm) / (baseline / its sgemm); tolerance %s%%%n%n",
-                    java.math.BigDecimal.valueOf(tolerance * 100).stripTrailingZeros().toPlainString()));
+                    percent(tolerance)));
             int width = rows.stream().mapToInt(r -> name(r).length()).max().orElse(10);
             String format = "%-" + width + "s  %12s  %12s  %10s  %s%n";
             b.append(String.format(java.util.Locale.ROOT, format, "benchmark", "baseline ms", "current ms",
                     "calibrated", "status"));
-            for (Row r : rows) {
-                b.append(String.format(java.util.Locale.ROOT, format, name(r), Format.sig(r.baselineMs()),
-                        Format.sig(r.currentMs()), Format.ratio(r.ratio()),
-                        r.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                                + (r.note().isEmpty() ? "" : " (" + r.note() + ")")));
+            rows.forEach(r -> b.append(line(format, r)));
+            if (unmatched > 0) {
+                b.append(String.format(java.util.Locale.ROOT,
+                        "(%d benchmarks are in only one of the files and were not compared)%n", unmatched));
+            }
+            if (regressed()) {
+                b.append(String.format(java.util.Locale.ROOT, "%nSlower than the baseline by more than %s%%:%n",
+                        percent(tolerance)));
+                slower().forEach(r -> b.append(line(format, r)));
             }
             return b.toString();
+        }
+
+        private static String line(String format, Row r) {
+            return String.format(java.util.Locale.ROOT, format, name(r), Format.sig(r.baselineMs()),
+                    Format.sig(r.currentMs()), Format.ratio(r.ratio()),
+                    r.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                            + (r.note().isEmpty() ? "" : " (" + r.note() + ")"));
+        }
+
+        private static String percent(double fraction) {
+            return java.math.BigDecimal.valueOf(fraction * 100).stripTrailingZeros().toPlainString();
         }
 
         private static String name(Row r) {
@@ -93,9 +108,14 @@ public final class RegressionCheck {
         Map<String, JmhResult> currentByKey = new LinkedHashMap<>();
         current.forEach(r -> currentByKey.put(r.key(), r));
         List<Row> rows = new ArrayList<>();
+        Set<String> baselineKeys = new java.util.HashSet<>();
         for (JmhResult b : baseline) {
+            if (NOT_COMPARED.contains(b.shortName()) || !compared(b)) {
+                continue;
+            }
+            baselineKeys.add(b.key());
             JmhResult c = currentByKey.get(b.key());
-            if (c == null || NOT_COMPARED.contains(b.shortName()) || !compared(b)) {
+            if (c == null) {
                 continue;
             }
             Optional<Double> bMs = time(b);
@@ -114,8 +134,11 @@ public final class RegressionCheck {
             throw new BadInputException(baselineFile + " and " + currentFile
                     + " have no EpochTime or kernel benchmark with the same parameters in common");
         }
+        long currentOnly = current.stream().filter(r -> !NOT_COMPARED.contains(r.shortName()) && compared(r))
+                .filter(r -> !baselineKeys.contains(r.key())).count();
+        int unmatched = (int) (baselineKeys.size() - rows.size() + currentOnly);
         return new Outcome(rows, baseCal.shortName() + (baseCal.params().isEmpty() ? "" : " {" + baseCal.paramText()
-                + "}"), baseCalMs, curCalMs, tolerance);
+                + "}"), baseCalMs, curCalMs, tolerance, unmatched);
     }
 
     private static boolean compared(JmhResult r) {

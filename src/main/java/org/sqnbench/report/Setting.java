@@ -52,6 +52,17 @@ public record Setting(String network, int batchSize, String threads, String data
         return s == null ? "" : s;
     }
 
+    /** A whole-number parameter (seeds can exceed int). */
+    static long longValue(JmhResult r, String name) {
+        String v = r.param(name);
+        try {
+            return v == null ? 0 : Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw new BadInputException(r.files().get(0) + ": " + r.shortName() + " has " + name + "='" + v
+                    + "', not an integer");
+        }
+    }
+
     static int integer(JmhResult r, String name) {
         String v = r.param(name);
         if (v == null) {

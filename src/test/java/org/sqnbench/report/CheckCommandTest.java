@@ -63,6 +63,7 @@ class CheckCommandTest {
         assertTrue(stdout().contains("slower"), stdout());
         assertTrue(stdout().contains("1.30"), stdout());
         assertTrue(stdout().contains("1 of 2 benchmarks are slower"), stdout());
+        assertTrue(stdout().contains("Slower than the baseline by more than 25%:"), stdout());
     }
 
     @Test
