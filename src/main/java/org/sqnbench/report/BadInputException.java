@@ -6,6 +6,8 @@ package org.sqnbench.report;
  * handler does the same if one escapes.
  */
 public final class BadInputException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
     public BadInputException(String message) {
         super(message);
     }

@@ -2,11 +2,14 @@ package org.sqnbench.report;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -170,7 +173,7 @@ public record EpochSeries(Key key, List<EpochRun> runs) {
         return k * (b - l) + l;
     }
 
-    private double[] concat(java.util.function.Function<EpochRun, double[]> f) {
+    private double[] concat(Function<EpochRun, double[]> f) {
         return runs.stream().map(f).flatMapToDouble(Arrays::stream).toArray();
     }
 
@@ -179,13 +182,13 @@ public record EpochSeries(Key key, List<EpochRun> runs) {
     }
 
     private static Map<String, String> orderedNames() {
-        Map<String, String> m = new java.util.LinkedHashMap<>();
+        Map<String, String> m = new LinkedHashMap<>();
         m.put("sgd", "SGD");
         m.put("momentum", "Momentum");
         m.put("adam", "Adam");
         m.put("sgd-bb", "SGD-BB");
         m.put(MB_LBFGS, "MB-LBFGS");
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     @Override

@@ -1,10 +1,13 @@
 package org.sqnbench.report;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -52,24 +55,24 @@ public final class RegressionCheck {
         /** The comparison as a plain-text table. */
         public String table() {
             StringBuilder b = new StringBuilder();
-            b.append(String.format(java.util.Locale.ROOT,
+            b.append(String.format(Locale.ROOT,
                     "Calibration %s: baseline %s ms, current %s ms (current machine %s× the baseline's time)%n",
                     calibration, Format.sig(baselineCalibrationMs), Format.sig(currentCalibrationMs),
                     Format.ratio(currentCalibrationMs / baselineCalibrationMs)));
-            b.append(String.format(java.util.Locale.ROOT,
+            b.append(String.format(Locale.ROOT,
                     "Calibrated ratio = (current / its sgemm) / (baseline / its sgemm); tolerance %s%%%n%n",
                     percent(tolerance)));
             int width = rows.stream().mapToInt(r -> name(r).length()).max().orElse(10);
             String format = "%-" + width + "s  %12s  %12s  %10s  %s%n";
-            b.append(String.format(java.util.Locale.ROOT, format, "benchmark", "baseline ms", "current ms",
+            b.append(String.format(Locale.ROOT, format, "benchmark", "baseline ms", "current ms",
                     "calibrated", "status"));
             rows.forEach(r -> b.append(line(format, r)));
             if (unmatched > 0) {
-                b.append(String.format(java.util.Locale.ROOT,
+                b.append(String.format(Locale.ROOT,
                         "(%d benchmarks are in only one of the files and were not compared)%n", unmatched));
             }
             if (regressed()) {
-                b.append(String.format(java.util.Locale.ROOT, "%nSlower than the baseline by more than %s%%:%n",
+                b.append(String.format(Locale.ROOT, "%nSlower than the baseline by more than %s%%:%n",
                         percent(tolerance)));
                 slower().forEach(r -> b.append(line(format, r)));
             }
@@ -77,14 +80,14 @@ public final class RegressionCheck {
         }
 
         private static String line(String format, Row r) {
-            return String.format(java.util.Locale.ROOT, format, name(r), Format.sig(r.baselineMs()),
+            return String.format(Locale.ROOT, format, name(r), Format.sig(r.baselineMs()),
                     Format.sig(r.currentMs()), Format.ratio(r.ratio()),
-                    r.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    r.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                             + (r.note().isEmpty() ? "" : " (" + r.note() + ")"));
         }
 
         private static String percent(double fraction) {
-            return java.math.BigDecimal.valueOf(fraction * 100).stripTrailingZeros().toPlainString();
+            return BigDecimal.valueOf(fraction * 100).stripTrailingZeros().toPlainString();
         }
 
         private static String name(Row r) {
@@ -108,7 +111,7 @@ public final class RegressionCheck {
         Map<String, JmhResult> currentByKey = new LinkedHashMap<>();
         current.forEach(r -> currentByKey.put(r.key(), r));
         List<Row> rows = new ArrayList<>();
-        Set<String> baselineKeys = new java.util.HashSet<>();
+        Set<String> baselineKeys = new HashSet<>();
         for (JmhResult b : baseline) {
             if (NOT_COMPARED.contains(b.shortName()) || !compared(b)) {
                 continue;

@@ -2,6 +2,7 @@ package org.sqnbench.report;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /** Writes report.md: the verdict, the tables behind every chart, what data and environment the numbers come from. */
@@ -305,7 +307,7 @@ final class ReportWriter {
     private String threadsOf(JmhResult r) {
         Metric m = r.secondary("threads");
         if (m != null) {
-            return java.util.Arrays.stream(m.all()).filter(Double::isFinite).mapToObj(v -> (r.param("network") == null
+            return Arrays.stream(m.all()).filter(Double::isFinite).mapToObj(v -> (r.param("network") == null
                     ? "" : r.param("network") + ": ") + (int) v).distinct().sorted().collect(Collectors.joining(", "));
         }
         return r.param("threads") == null ? "—" : (r.param("network") == null ? "" : r.param("network") + ": ")
@@ -331,12 +333,12 @@ final class ReportWriter {
         return Format.sig(m.mean()) + (m.hasCi() ? " ± " + Format.sig(m.halfWidth()) : " (n=" + m.n() + ", no CI)");
     }
 
-    private static String spread(EpochSeries e, java.util.function.ToDoubleFunction<EpochRun> value, double scale,
+    private static String spread(EpochSeries e, ToDoubleFunction<EpochRun> value, double scale,
                                  int decimals) {
         double[] v = e.runs().stream().mapToDouble(value).map(x -> x * scale).toArray();
-        double mean = java.util.Arrays.stream(v).average().orElse(Double.NaN);
-        double min = java.util.Arrays.stream(v).min().orElse(Double.NaN);
-        double max = java.util.Arrays.stream(v).max().orElse(Double.NaN);
+        double mean = Arrays.stream(v).average().orElse(Double.NaN);
+        double min = Arrays.stream(v).min().orElse(Double.NaN);
+        double max = Arrays.stream(v).max().orElse(Double.NaN);
         String unit = scale == 100 ? "%" : "";
         return Format.fixed(mean, decimals) + unit + (v.length > 1
                 ? " (" + Format.fixed(min, decimals) + " – " + Format.fixed(max, decimals) + ")" : "");
