@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.NoBenchmarksException;
 import org.openjdk.jmh.runner.Runner;
@@ -16,10 +17,13 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.sqnbench.bench.Params;
 import org.sqnbench.bench.StandardStudy;
 import org.sqnbench.data.DataException;
+import org.sqnbench.report.CheckCommand;
+import org.sqnbench.report.ReportCommand;
 
 /**
- * Entry point of benchmarks.jar: with no arguments the standard study ({@link StandardStudy}); otherwise JMH with its
- * usual options. Benchmark parameters given with -p are checked before any fork starts, and results go to
+ * Entry point of benchmarks.jar: with no arguments the standard study ({@link StandardStudy}); {@code report} and
+ * {@code check} turn result files into charts and a verdict, or compare them with a baseline
+ * ({@link ReportCommand}, {@link CheckCommand}); otherwise JMH with its usual options. Benchmark parameters given with -p are checked before any fork starts, and results go to
  * jmh-results/&lt;timestamp&gt;.json unless -rf/-rff say otherwise.
  * Errors a user can cause end with one line on stderr and exit status 2.
  */
@@ -41,6 +45,10 @@ public final class Main {
     }
 
     static int run(String[] args) {
+        if (args.length > 0 && (args[0].equals("report") || args[0].equals("check"))) {
+            String[] rest = Arrays.copyOfRange(args, 1, args.length);
+            return args[0].equals("report") ? ReportCommand.run(rest) : CheckCommand.run(rest);
+        }
         if (args.length == 0) {
             Path output = newResultFile();
             try {

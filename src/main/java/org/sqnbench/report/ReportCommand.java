@@ -1,0 +1,90 @@
+package org.sqnbench.report;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code report FILE.json… [--out DIR]}: reads and pools JMH result files, writes PNG and SVG charts and report.md
+ * into DIR (default plots/), and prints the verdict. Exit status 0, or 2 with one line on stderr for input a user
+ * can get wrong; the output directory is then left as it was.
+ */
+public final class ReportCommand {
+    public static final Path DEFAULT_OUT = Path.of("plots");
+    static final String USAGE = "usage: report FILE.json... [--out DIR]  (charts and report.md, default DIR "
+            + DEFAULT_OUT + ")";
+
+    private ReportCommand() {
+    }
+
+    public static int run(String[] args) {
+        return run(args, System.out, System.err);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        try {
+            List<Path> files = new ArrayList<>();
+            Path dir = DEFAULT_OUT;
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                if (a.equals("-h") || a.equals("--help")) {
+                    out.println(USAGE);
+                    return 0;
+                } else if (a.equals("--out")) {
+                    if (i + 1 >= args.length) {
+                        throw new BadInputException("--out needs a directory; " + USAGE);
+                    }
+                    dir = Path.of(args[++i]);
+                } else if (a.startsWith("--out=")) {
+                    dir = Path.of(a.substring("--out=".length()));
+                } else if (a.startsWith("-")) {
+                    throw new BadInputException("unknown option " + a + "; " + USAGE);
+                } else {
+                    files.add(Path.of(a));
+                }
+            }
+            if (files.isEmpty()) {
+                throw new BadInputException("no result files; " + USAGE);
+            }
+            return write(files, dir, out);
+        } catch (BadInputException e) {
+            err.println("sqnbench: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static int write(List<Path> files, Path dir, PrintStream out) {
+        JmhResults.Loaded loaded = JmhResults.readAll(files);
+        EpochData epochs = EpochData.of(loaded.results());
+        Kernels kernels = Kernels.of(loaded.results());
+        Verdict verdict = Verdict.of(epochs, kernels);
+        if (System.getProperty("java.awt.headless") == null) {
+            // charts are drawn off-screen; without this a missing display could stop the JVM from drawing at all
+            System.setProperty("java.awt.headless", "true");
+        }
+        try (OutputDirectory target = OutputDirectory.open(dir)) {
+            Charts charts = new Charts(epochs, kernels, verdict);
+            ChartPlan plan = ChartPlan.of(charts, epochs, kernels);
+            for (ChartSpec c : plan.charts()) {
+                ChartWriter.write(c, target.staging());
+            }
+            List<String> notes = new ArrayList<>(loaded.notes());
+            notes.addAll(charts.notes());
+            String md = new ReportWriter(files, loaded.results(), epochs, kernels, verdict, plan, notes).markdown();
+            Files.writeString(target.staging().resolve("report.md"), md, StandardCharsets.UTF_8);
+            target.publish();
+            out.print(verdict.text());
+            out.println();
+            out.println("Report: " + plan.charts().size() + " charts (PNG and SVG) and report.md in " + dir
+                    + (plan.skipped().isEmpty() ? "" : "; " + plan.skipped().size() + " charts skipped for lack of data,"
+                    + " see report.md"));
+            return 0;
+        } catch (IOException e) {
+            throw new BadInputException(dir + ": cannot write the report (" + e.getMessage() + ")");
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.sqnbench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportCommandTest {
+    static final Path EPOCHS = Path.of("src/test/resources/report/epochs.json");
+
+    @TempDir
+    Path dir;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeAll
+    static void headless() {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private int report(String... args) {
+        return ReportCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private void assertRejected(int status, String message) {
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertEquals(2, status, e);
+        assertTrue(e.startsWith("sqnbench: ") && e.contains(message), e);
+        assertEquals(1, e.lines().count(), e);
+        err.reset();
+    }
+
+    @Test
+    void printsTheVerdictAndWritesTheReport() {
+        Path plots = dir.resolve("plots");
+        assertEquals(0, report(EPOCHS.toString(), "--out", plots.toString()));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("Verdict: does MB-LBFGS cost about 20% more"), text);
+        assertTrue(text.contains("vs SGD:"), text);
+        assertTrue(Files.isRegularFile(plots.resolve("report.md")));
+        assertNoStagingLeft();
+    }
+
+    @Test
+    void badInputWritesNothing() throws IOException {
+        Path plots = dir.resolve("plots");
+        Path notJson = Files.writeString(dir.resolve("x.json"), "<html>");
+        Path empty = Files.writeString(dir.resolve("empty.json"), "[ ]");
+        Path foreign = Files.writeString(dir.resolve("foreign.json"), "[{\"benchmark\": \"org.openjdk.Foo.bar\","
+                + " \"mode\": \"avgt\", \"primaryMetric\": {\"scoreUnit\": \"ms/op\", \"rawData\": [[1.0]]}}]");
+        assertRejected(report(dir.resolve("nope.json").toString(), "--out", plots.toString()), "no such file");
+        assertRejected(report(notJson.toString(), "--out", plots.toString()), "not JSON");
+        assertRejected(report(empty.toString(), "--out", plots.toString()), "no benchmark results");
+        assertRejected(report(foreign.toString(), "--out", plots.toString()), "another suite");
+        assertRejected(report("--out", plots.toString()), "no result files");
+        assertFalse(Files.exists(plots));
+        assertNoStagingLeft();
+    }
+
+    @Test
+    void anUnwritableOutputDirectoryIsRejected() throws IOException {
+        // a regular file where a parent directory should be: unwritable even for root
+        Path file = Files.writeString(dir.resolve("file"), "x");
+        assertRejected(report(EPOCHS.toString(), "--out", file.resolve("plots").toString()), "cannot write");
+        assertRejected(report(EPOCHS.toString(), "--out", file.toString()), "not a directory");
+    }
+
+    @Test
+    void conflictingRunsAreRejectedNamingBothFiles() {
+        Path a = new JmhJson().epochTime("mlp", "sgd", 64, 8000, new double[] {1, 2}).write(dir, "a.json");
+        Path b = new JmhJson().epochTime("mlp", "sgd", 64, 8000, new double[] {1, 2})
+                .withLast("measurementIterations", 5).write(dir, "b.json");
+        assertRejected(report(a.toString(), b.toString(), "--out", dir.resolve("plots").toString()),
+                "measurementIterations 2 vs 5");
+    }
+
+    @Test
+    void aNewReportReplacesTheOldChartsAndKeepsOtherFiles() throws IOException {
+        Path plots = Files.createDirectories(dir.resolve("plots"));
+        Files.writeString(plots.resolve("convergence-loss-old.png"), "stale");
+        Files.writeString(plots.resolve("README.txt"), "mine");
+        Files.writeString(plots.resolve("report.md"), "old report");
+        assertEquals(0, report(EPOCHS.toString(), "--out", plots.toString()));
+        assertFalse(Files.exists(plots.resolve("convergence-loss-old.png")));
+        assertEquals("mine", Files.readString(plots.resolve("README.txt")));
+        assertTrue(Files.readString(plots.resolve("report.md")).startsWith("# sqnbench report"));
+        assertTrue(Files.exists(plots.resolve("convergence-loss-mlp.png")));
+        assertNoStagingLeft();
+    }
+
+    private void assertNoStagingLeft() {
+        try (Stream<Path> files = Files.list(dir)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith(".sqnbench-report-")));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
