@@ -23,7 +23,8 @@ import org.sqnbench.report.ReportCommand;
 /**
  * Entry point of benchmarks.jar: with no arguments the standard study ({@link StandardStudy}); {@code report} and
  * {@code check} turn result files into charts and a verdict, or compare them with a baseline
- * ({@link ReportCommand}, {@link CheckCommand}); otherwise JMH with its usual options. Benchmark parameters given with -p are checked before any fork starts, and results go to
+ * ({@link ReportCommand}, {@link CheckCommand}); otherwise JMH with its usual options. Benchmark parameters given
+ * with -p are checked before any fork starts, and results go to
  * jmh-results/&lt;timestamp&gt;.json unless -rf/-rff say otherwise.
  * Errors a user can cause end with one line on stderr and exit status 2.
  */
@@ -58,7 +59,8 @@ public final class Main {
                 return 1;
             }
             System.out.println("Results written to " + output);
-            return 0;
+            // the main job ends with the charts and the verdict
+            return ReportCommand.run(new String[]{output.toString()});
         }
         CommandLineOptions cli;
         try {

@@ -96,11 +96,13 @@ class SyntheticCifarTest {
             }
             double mean = sum / x.length;
             double sd = Math.sqrt(sumSq / x.length - mean * mean);
-            // 0.5 + symmetric signal + symmetric noise (sigma 0.25), clipped symmetrically: mean 0.5.
+            // 0.5 + symmetric signal + symmetric noise (sigma 0.3), clipped symmetrically: mean 0.5.
             assertEquals(0.5, mean, 0.02, d.name() + " mean");
-            // Noise alone gives sd 0.25; the signal adds to it and clipping takes a little away.
+            // Noise alone gives sd 0.3; the signal adds to it and clipping takes some away.
             assertTrue(sd > 0.2 && sd < 0.35, d.name() + " sd " + sd);
-            assertTrue(clipped < 0.1 * x.length, d.name() + " clipped fraction " + (double) clipped / x.length);
+            // Noise alone passes 0 or 1 with probability 2·P(Z > 0.5/0.3) ≈ 9.6%; the signal pushes it a little
+            // higher. The bound keeps clipping from dominating the images.
+            assertTrue(clipped < 0.15 * x.length, d.name() + " clipped fraction " + (double) clipped / x.length);
         }
     }
 
