@@ -59,7 +59,7 @@ public final class Optimizers {
             case "momentum" -> 0.01;
             case "adam" -> 1e-3;
             case "sgd-bb" -> mlp ? 0.1 : 0.05;
-            default -> mlp ? 0.5 : 1.0;
+            default -> mlp ? 0.5 : 0.7;
         };
     }
 

@@ -30,6 +30,7 @@ public final class ChartPlan {
             plan.add(charts.trainLossByEpoch(n), "train loss per epoch, " + n, missing);
             plan.add(charts.testAccuracyByEpoch(n), "test accuracy per epoch, " + n, missing);
             plan.add(charts.trainLossByTime(n), "train loss against time, " + n, missing);
+            plan.add(charts.finalAccuracy(n), "final test accuracy, " + n, missing);
         }
         for (String n : networks) {
             String missing = "no EpochTimeBenchmark results for " + n;

@@ -176,6 +176,41 @@ public final class Charts {
     // ---- per-epoch time (EpochTimeBenchmark) ----
 
     /** Mean per-epoch time with 95% t intervals, one bar per optimizer, one bar group per setting. */
+    /** Final test accuracy per optimizer (last Convergence epoch, mean over seeds, 95% t interval). */
+    public Optional<ChartSpec> finalAccuracy(String network) {
+        SortedSet<Setting> settings = settingsOf(EpochData.CONVERGENCE, network);
+        if (settings.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> categories = new ArrayList<>();
+        for (Setting setting : settings) {
+            for (EpochSeries s : epochs.series(EpochData.CONVERGENCE, setting)) {
+                if (!categories.contains(s.label())) {
+                    categories.add(s.label());
+                }
+            }
+        }
+        String title = network + " on " + dataTitle(settings) + ": final test accuracy";
+        CategoryChart chart = new CategoryChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT).title(title)
+                .xAxisTitle("optimizer").yAxisTitle("test accuracy after the last epoch, error bars: 95% CI").build();
+        ChartStyle.apply(chart.getStyler());
+        int i = 0;
+        for (Setting setting : settings) {
+            Map<String, double[]> values = new TreeMap<>();
+            for (EpochSeries s : epochs.series(EpochData.CONVERGENCE, setting)) {
+                double[] finals = Conclusions.finals(s, true);
+                if (finals.length > 0) {
+                    Statistics.MeanCi m = Statistics.mean(finals);
+                    values.put(s.label(), new double[] {m.mean(), m.hasCi() ? m.halfWidth() : 0});
+                }
+            }
+            addBars(chart, settingName(setting, settings), categories, values, ChartStyle.palette(i++));
+        }
+        ChartStyle.finish(chart);
+        return Optional.of(new ChartSpec("final-accuracy-" + network, title
+                + " (ConvergenceBenchmark, mean over seeds that did not diverge, 95% t interval)", chart));
+    }
+
     public Optional<ChartSpec> epochTime(String network) {
         SortedSet<Setting> settings = settingsOf(EpochData.EPOCH_TIME, network);
         if (settings.isEmpty()) {

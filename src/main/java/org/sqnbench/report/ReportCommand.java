@@ -62,6 +62,7 @@ public final class ReportCommand {
         EpochData epochs = EpochData.of(loaded.results());
         Kernels kernels = Kernels.of(loaded.results());
         Verdict verdict = Verdict.of(epochs, kernels);
+        Conclusions conclusions = Conclusions.of(epochs, verdict);
         if (System.getProperty("java.awt.headless") == null) {
             // charts are drawn off-screen; without this a missing display could stop the JVM from drawing at all
             System.setProperty("java.awt.headless", "true");
@@ -74,10 +75,12 @@ public final class ReportCommand {
             }
             List<String> notes = new ArrayList<>(loaded.notes());
             notes.addAll(charts.notes());
-            String md = new ReportWriter(files, loaded.results(), epochs, kernels, verdict, plan, notes).markdown();
+            String md = new ReportWriter(files, loaded.results(), epochs, kernels, verdict, conclusions, plan, notes)
+                    .markdown();
             Files.writeString(target.staging().resolve("report.md"), md, StandardCharsets.UTF_8);
             target.publish();
             out.print(verdict.text());
+            out.print(conclusions.text());
             out.println();
             out.println("Report: " + plan.charts().size() + " charts (PNG and SVG) and report.md in " + dir
                     + (plan.skipped().isEmpty() ? "" : "; " + plan.skipped().size() + " charts skipped for lack of data,"

@@ -22,12 +22,14 @@ final class ReportWriter {
     private final EpochData epochs;
     private final Kernels kernels;
     private final Verdict verdict;
+    private final Conclusions conclusions;
     private final ChartPlan plan;
     private final List<String> notes;
     private final Set<String> embedded = new LinkedHashSet<>();
 
     ReportWriter(List<Path> inputs, List<JmhResult> results, EpochData epochs, Kernels kernels, Verdict verdict,
-                 ChartPlan plan, List<String> notes) {
+                 Conclusions conclusions, ChartPlan plan, List<String> notes) {
+        this.conclusions = conclusions;
         this.inputs = inputs;
         this.results = results;
         this.epochs = epochs;
@@ -45,6 +47,10 @@ final class ReportWriter {
         syntheticWarning(b);
         b.append("\n## Verdict\n\n").append(verdict.markdown());
         embed(b, "mblbfgs-overhead");
+        b.append("\n## The source study's four conclusions\n\n").append(conclusions.markdown());
+        for (String network : epochs.networks(EpochData.CONVERGENCE)) {
+            embed(b, "final-accuracy-" + network);
+        }
         epochTimes(b);
         convergence(b);
         kernelSection(b);

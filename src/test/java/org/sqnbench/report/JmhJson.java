@@ -44,6 +44,21 @@ final class JmhJson {
         return this;
     }
 
+    /**
+     * A ConvergenceBenchmark result for one seed: the given per-epoch train loss and test accuracy, 100 ms and 1,000
+     * sample-gradients per epoch.
+     */
+    JmhJson convergence(String network, String optimizer, long seed, double[] trainLoss, double[] testAccuracy) {
+        double[] times = new double[trainLoss.length];
+        java.util.Arrays.fill(times, 100);
+        epoch("ConvergenceBenchmark", params(network, optimizer, 64, String.valueOf(seed)), new double[][] {times},
+                1000, null);
+        JsonObject secondary = results.get(results.size() - 1).getAsJsonObject().getAsJsonObject("secondaryMetrics");
+        secondary.add("trainLoss", metric(new double[][] {trainLoss}, "#"));
+        secondary.add("testAccuracy", metric(new double[][] {testAccuracy}, "#"));
+        return this;
+    }
+
     /** An average-time kernel result, one fork with the given iteration times in ms. */
     JmhJson kernel(String shortName, Map<String, String> params, double... iterations) {
         JsonObject r = base("org.sqnbench.bench." + shortName, "avgt", params, 1, iterations.length, "1 s");
