@@ -1,11 +1,11 @@
 package org.sqnbench.train;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.sqnbench.data.DataException;
 import org.sqnbench.data.DataSplit;
 import org.sqnbench.data.Datasets;
 import org.sqnbench.nn.Backend;
@@ -28,6 +28,23 @@ public final class Sweep {
     }
 
     public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (IllegalArgumentException | DataException e) {
+            System.err.println("sweep: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static int number(Map<String, String> options, String key) {
+        try {
+            return Integer.parseInt(options.get(key));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + ": '" + options.get(key) + "' is not an integer");
+        }
+    }
+
+    private static void run(String[] args) {
         Map<String, String> o = new HashMap<>(Map.of("network", "mlp", "data", Datasets.EMBEDDED, "epochs", "15",
                 "batch", "64", "seed", "1", "threads", "1", "trainSize", "0", "optimizers", String.join(",", Optimizers.NAMES)));
         for (String a : args) {
@@ -38,14 +55,14 @@ public final class Sweep {
             }
             o.put(kv[0], kv[1]);
         }
-        Backend.init(Integer.parseInt(o.get("threads")));
+        Backend.init(number(o, "threads"));
         NetworkKind kind = NetworkKind.parse(o.get("network"));
         DataSplit data = Datasets.load(o.get("data"), kind.format());
-        int trainSize = Integer.parseInt(o.get("trainSize"));
+        int trainSize = number(o, "trainSize");
         data = new DataSplit(data.train().head(trainSize), data.test(), data.description(), data.synthetic());
-        int epochs = Integer.parseInt(o.get("epochs"));
-        int batch = Integer.parseInt(o.get("batch"));
-        long seed = Long.parseLong(o.get("seed"));
+        int epochs = number(o, "epochs");
+        int batch = number(o, "batch");
+        long seed = number(o, "seed");
         System.out.printf("sweep: %s on %s, %d epochs, batch %d, seed %d, %d threads%n", kind.cliName(),
                 data.description(), epochs, batch, seed, Backend.threads());
         for (String name : o.get("optimizers").split(",")) {
@@ -54,7 +71,13 @@ public final class Sweep {
             if ("default".equals(o.get("rates"))) {
                 rates.add(base);
             } else if (o.containsKey("rates")) {
-                Arrays.stream(o.get("rates").split(",")).map(Double::parseDouble).forEach(rates::add);
+                for (String r : o.get("rates").split(",")) {
+                    try {
+                        rates.add(Double.parseDouble(r));
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("rates: '" + r + "' is not a number");
+                    }
+                }
             } else {
                 for (double f : new double[]{0.1, 0.3, 1, 3, 10}) {
                     rates.add(base * f);
