@@ -39,8 +39,8 @@ class DatasetsTest {
     }
 
     @Test
-    void mnistFilesPlainOrGzippedPresenceOnly() throws IOException {
-        // Contents are not validated here: one byte each is enough.
+    void mnistFilesPresenceFirstThenContents() throws IOException {
+        // Missing files are reported before any content is read.
         Files.write(dir.resolve("train-images-idx3-ubyte"), new byte[] {0});
         Files.write(dir.resolve("train-labels-idx1-ubyte.gz"), new byte[] {0});
         Files.write(dir.resolve("t10k-images-idx3-ubyte.gz"), new byte[] {0});
@@ -48,9 +48,10 @@ class DatasetsTest {
                 () -> Datasets.check(dir.toString(), Datasets.Format.MNIST));
         assertMessage(e, "t10k-labels-idx1-ubyte", "file not found");
         Files.write(dir.resolve("t10k-labels-idx1-ubyte"), new byte[] {0});
-        assertDoesNotThrow(() -> Datasets.check(dir.toString(), Datasets.Format.MNIST));
-        // ... while loading the same directory reads the contents and fails on them.
-        assertThrows(DataException.class, () -> Datasets.load(dir.toString(), Datasets.Format.MNIST));
+        // then the contents: one byte is not an IDX header
+        DataException bad = assertThrows(DataException.class,
+                () -> Datasets.check(dir.toString(), Datasets.Format.MNIST));
+        assertMessage(bad, "train-images-idx3-ubyte", "truncated header");
     }
 
     @Test
@@ -66,6 +67,8 @@ class DatasetsTest {
                 () -> Datasets.check(dir.toString(), Datasets.Format.CIFAR));
         assertMessage(e, "data_batch_4.bin", "file not found");
         Files.write(dir.resolve("data_batch_4.bin"), new byte[] {0});
-        assertDoesNotThrow(() -> Datasets.check(dir.toString(), Datasets.Format.CIFAR));
+        DataException bad = assertThrows(DataException.class,
+                () -> Datasets.check(dir.toString(), Datasets.Format.CIFAR));
+        assertMessage(bad, "data_batch_1.bin", "wrong record size");
     }
 }
