@@ -35,12 +35,6 @@ public final class Backend {
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
     }
 
-    /** The extension in effect ("" means nd4j-native's default build). */
-    public static String extension() {
-        String e = System.getProperty(EXTENSION_PROPERTY);
-        return e == null ? DEFAULT_EXTENSION : e;
-    }
-
     /** Threads ND4J will use: the smallest of its loop, OpenMP and BLAS settings. */
     public static int threads() {
         int omp = NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();

@@ -79,10 +79,6 @@ public final class InverseHessian {
         return count;
     }
 
-    public double gamma() {
-        return gamma;
-    }
-
     /** Stores a pair the caller has accepted (sᵀy &gt; 0), dropping the oldest when m are held. */
     public void add(INDArray sNew, INDArray yNew) {
         int j = next;
