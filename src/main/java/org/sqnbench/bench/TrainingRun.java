@@ -72,8 +72,7 @@ public abstract class TrainingRun {
     public void setUp() {
         NetworkKind kind = NetworkKind.parse(network);
         Backend.init(threadsFor(kind, threads));
-        DataSplit split = Datasets.load(data, kind.format());
-        split = new DataSplit(split.train().head(trainSize), split.test(), split.description(), split.synthetic());
+        DataSplit split = Datasets.load(data, kind.format()).withTrainSize(trainSize);
         Network net = kind.create(DataType.FLOAT, seed());
         Optimizers.Settings settings = new Optimizers.Settings(learningRate, memory, overlap,
                 MbLbfgs.OverlapGradient.parse(overlapGradient), InverseHessian.Form.COMPACT, false);

@@ -57,9 +57,7 @@ public final class Sweep {
         }
         Backend.init(number(o, "threads"));
         NetworkKind kind = NetworkKind.parse(o.get("network"));
-        DataSplit data = Datasets.load(o.get("data"), kind.format());
-        int trainSize = number(o, "trainSize");
-        data = new DataSplit(data.train().head(trainSize), data.test(), data.description(), data.synthetic());
+        DataSplit data = Datasets.load(o.get("data"), kind.format()).withTrainSize(number(o, "trainSize"));
         int epochs = number(o, "epochs");
         int batch = number(o, "batch");
         long seed = number(o, "seed");
