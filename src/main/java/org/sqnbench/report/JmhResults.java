@@ -101,11 +101,11 @@ public final class JmhResults {
                 throw new JsonSyntaxException("more text after the JSON value");
             }
         } catch (MalformedJsonException | EOFException e) {
-            throw new BadInputException(file + ": not JSON (" + firstLine(e) + ")");
+            throw new BadInputException(file + ": not JSON (" + syntaxProblem(e) + ")");
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")");
         } catch (JsonParseException e) {
-            throw new BadInputException(file + ": not JSON (" + firstLine(e) + ")");
+            throw new BadInputException(file + ": not JSON (" + syntaxProblem(e) + ")");
         }
         if (!root.isJsonArray()) {
             throw new BadInputException(file + ": not a JMH JSON result array");
@@ -200,5 +200,12 @@ public final class JmhResults {
     private static String firstLine(Exception e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return m.lines().findFirst().orElse(m).strip();
+    }
+
+    /** Where the JSON breaks, without Gson's advice to parse leniently (which the reader must not do). */
+    private static String syntaxProblem(Exception e) {
+        String m = firstLine(e);
+        int at = m.indexOf(" at line ");
+        return m.startsWith("Use JsonReader.setStrictness") && at >= 0 ? "malformed" + m.substring(at) : m;
     }
 }
