@@ -1,17 +1,14 @@
 package org.sqnbench.nn;
 
-import java.util.IdentityHashMap;
-import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.CustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The CIFAR-10 CNN: conv 3→6 5×5 pad 2, ReLU, max-pool 2×2/2, conv 6→16 5×5 pad 2, ReLU, flatten 4096,
  * FC 4096→1000 ReLU, FC 1000→10 (LogSoftmax); 4,109,882 parameters. Convolution weights are PyTorch's
- * [out, in, kH, kW], FC weights [in, out]. The convolution and pooling ops are built once per batch size over
- * preallocated arrays and re-executed.
+ * [out, in, kH, kW], FC weights [in, out]. Every op is built once per batch size over preallocated arrays
+ * and re-executed ({@link Kernel}).
  */
 public final class Cnn extends Network {
     static final int C0 = 3;
@@ -49,15 +46,6 @@ public final class Cnn extends Network {
         private final INDArray dConv1;
         private final INDArray dInput;
         private final INDArray ones;
-        private final CustomOp conv1Forward;
-        private final CustomOp pool;
-        private final CustomOp conv2Forward;
-        private final CustomOp hiddenBackward;
-        private final CustomOp conv2ReluBackward;
-        private final CustomOp poolBackward;
-        private final CustomOp conv1ReluBackward;
-        /** conv2_bp and conv1_bp ops per gradient target (their outputs are views into it). */
-        private final Map<INDArray[], CustomOp[]> convBackward = new IdentityHashMap<>();
 
         CnnPass(int batch) {
             super(batch, batch, C0, SIDE, SIDE);
@@ -74,48 +62,33 @@ public final class Cnn extends Network {
             dConv1 = Nd4j.create(t, batch, C1, SIDE, SIDE);
             dInput = Nd4j.create(t, batch, C0, SIDE, SIDE);
             ones = Nd4j.ones(t, 1, batch);
-
-            INDArray[] w = paramViews();
-            conv1Forward = Ops.conv2d(input, w[0], w[1], conv1, PAD);
-            pool = Ops.maxPool(conv1, pooled, 2);
-            conv2Forward = Ops.conv2d(pooled, w[2], w[3], conv2, PAD);
-            hiddenBackward = Ops.reluBackward(hidden, dHidden);
-            conv2ReluBackward = Ops.reluBackward(conv2, dConv2);
-            poolBackward = Ops.maxPoolBackward(conv1, dPooled, dConv1, 2);
-            conv1ReluBackward = Ops.reluBackward(conv1, dConv1);
         }
 
         @Override
-        protected void forward() {
+        protected Kernel[] forwardKernels() {
             INDArray[] w = paramViews();
-            Nd4j.exec(conv1Forward);
-            Ops.relu(conv1);
-            Nd4j.exec(pool);
-            Nd4j.exec(conv2Forward);
-            Ops.relu(conv2);
-            Ops.affine(flat, w[4], w[5], ones, hidden);
-            Ops.relu(hidden);
-            Ops.affine(hidden, w[6], w[7], ones, logits);
+            return kernels(Kernel.conv2d(input, w[0], w[1], conv1, PAD), Kernel.relu(conv1),
+                    Kernel.maxPool(conv1, pooled, 2),
+                    Kernel.conv2d(pooled, w[2], w[3], conv2, PAD), Kernel.relu(conv2),
+                    Kernel.affine(flat, w[4], w[5], ones, hidden), Kernel.relu(hidden),
+                    Kernel.affine(hidden, w[6], w[7], ones, logits));
         }
 
         @Override
-        protected void backward(INDArray[] g) {
+        protected Kernel[] backwardKernels(INDArray[] g) {
             INDArray[] w = paramViews();
-            CustomOp[] conv = convBackward.computeIfAbsent(g, t -> new CustomOp[]{
-                    Ops.conv2dBackward(pooled, w[2], w[3], dConv2, dPooled, t[2], t[3], PAD),
-                    Ops.conv2dBackward(input, w[0], w[1], dConv1, dInput, t[0], t[1], PAD)});
-            Ops.matmul(hidden, true, dLogits, false, g[6]);
-            Ops.matmul(ones, false, dLogits, false, g[7]);
-            Ops.matmul(dLogits, false, w[6], true, dHidden);
-            Nd4j.exec(hiddenBackward);
-            Ops.matmul(flat, true, dHidden, false, g[4]);
-            Ops.matmul(ones, false, dHidden, false, g[5]);
-            Ops.matmul(dHidden, false, w[4], true, dFlat);
-            Nd4j.exec(conv2ReluBackward);
-            Nd4j.exec(conv[0]);
-            Nd4j.exec(poolBackward);
-            Nd4j.exec(conv1ReluBackward);
-            Nd4j.exec(conv[1]);
+            return kernels(Kernel.matmul(hidden, true, dLogits, false, g[6], 0),
+                    Kernel.matmul(ones, false, dLogits, false, g[7], 0),
+                    Kernel.matmul(dLogits, false, w[6], true, dHidden, 0),
+                    Kernel.reluBackward(hidden, dHidden),
+                    Kernel.matmul(flat, true, dHidden, false, g[4], 0),
+                    Kernel.matmul(ones, false, dHidden, false, g[5], 0),
+                    Kernel.matmul(dHidden, false, w[4], true, dFlat, 0),
+                    Kernel.reluBackward(conv2, dConv2),
+                    Kernel.conv2dBackward(pooled, w[2], w[3], dConv2, dPooled, g[2], g[3], PAD),
+                    Kernel.maxPoolBackward(conv1, dPooled, dConv1, 2),
+                    Kernel.reluBackward(conv1, dConv1),
+                    Kernel.conv2dBackward(input, w[0], w[1], dConv1, dInput, g[0], g[1], PAD));
         }
     }
 }

@@ -2,7 +2,6 @@ package org.sqnbench.nn;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.CustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -32,8 +31,6 @@ public final class Mlp extends Network {
         private final INDArray d1;
         private final INDArray d2;
         private final INDArray ones;
-        private final CustomOp relu1Backward;
-        private final CustomOp relu2Backward;
 
         MlpPass(int batch) {
             super(batch, batch, IN);
@@ -42,39 +39,29 @@ public final class Mlp extends Network {
             d1 = Nd4j.create(dtype(), batch, H1);
             d2 = Nd4j.create(dtype(), batch, H2);
             ones = Nd4j.ones(dtype(), 1, batch);
-            relu1Backward = Ops.reluBackward(a1, d1);
-            relu2Backward = Ops.reluBackward(a2, d2);
         }
 
         @Override
-        protected void forward() {
+        protected Kernel[] forwardKernels() {
             INDArray[] w = paramViews();
-            layer(input, w[0], w[1], a1);
-            Ops.relu(a1);
-            layer(a1, w[2], w[3], a2);
-            Ops.relu(a2);
-            layer(a2, w[4], w[5], logits);
-        }
-
-        private void layer(INDArray in, INDArray weights, INDArray bias, INDArray out) {
-            Ops.affine(in, weights, bias, ones, out);
+            return kernels(Kernel.affine(input, w[0], w[1], ones, a1), Kernel.relu(a1),
+                    Kernel.affine(a1, w[2], w[3], ones, a2), Kernel.relu(a2),
+                    Kernel.affine(a2, w[4], w[5], ones, logits));
         }
 
         @Override
-        protected void backward(INDArray[] g) {
+        protected Kernel[] backwardKernels(INDArray[] g) {
             INDArray[] w = paramViews();
-            weightGradients(a2, dLogits, g[4], g[5]);
-            Ops.matmul(dLogits, false, w[4], true, d2);
-            Nd4j.exec(relu2Backward);
-            weightGradients(a1, d2, g[2], g[3]);
-            Ops.matmul(d2, false, w[2], true, d1);
-            Nd4j.exec(relu1Backward);
-            weightGradients(input, d1, g[0], g[1]);
+            return kernels(weightGradients(a2, dLogits, g[4], g[5]),
+                    Kernel.matmul(dLogits, false, w[4], true, d2, 0), Kernel.reluBackward(a2, d2),
+                    weightGradients(a1, d2, g[2], g[3]),
+                    Kernel.matmul(d2, false, w[2], true, d1, 0), Kernel.reluBackward(a1, d1),
+                    weightGradients(input, d1, g[0], g[1]));
         }
 
-        private void weightGradients(INDArray in, INDArray delta, INDArray gW, INDArray gB) {
-            Ops.matmul(in, true, delta, false, gW);
-            Ops.matmul(ones, false, delta, false, gB);
+        /** ∂W = inᵀ·delta, ∂b = 1ᵀ·delta (column sums as a gemm with a row of ones). */
+        private Kernel[] weightGradients(INDArray in, INDArray delta, INDArray gW, INDArray gB) {
+            return new Kernel[]{Kernel.matmul(in, true, delta, false, gW, 0), Kernel.matmul(ones, false, delta, false, gB, 0)};
         }
     }
 }

@@ -8,8 +8,6 @@ import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.CustomOp;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.sqnbench.data.Dataset;
@@ -116,8 +114,7 @@ public abstract class Network {
     public final double lossAndGradient(Dataset data, int[] idx, int from, int to, INDArray gradOut) {
         Pass p = pass(to - from);
         double loss = p.forwardLoss(data, idx, from, to);
-        Nd4j.exec(p.softmax);
-        p.dLogits.subi(p.onehot).muli(1.0 / p.batch);
+        p.lossGradient();
         INDArray[] g = gradientViews.get(gradOut);
         if (g == null) {
             if (gradOut.length() != numParams() || gradOut.dataType() != dtype || !gradOut.isVector()) {
@@ -126,7 +123,7 @@ public abstract class Network {
             g = views(gradOut);
             gradientViews.put(gradOut, g);
         }
-        p.backward(g);
+        Kernel.runAll(p.backwardKernelsCached(g));
         return loss;
     }
 
@@ -164,22 +161,28 @@ public abstract class Network {
     protected abstract Pass newPass(int batch);
 
     /**
-     * Preallocated arrays for one batch size: input, logits and the loss head here; hidden activations in
-     * subclasses, which implement {@link #forward()} (input → logits) and {@link #backward(INDArray[])}.
+     * Preallocated arrays for one batch size, and the kernels over them: input, logits and the loss head here;
+     * hidden activations in subclasses, which list the kernels of their forward pass (input → logits) and of their
+     * backward pass into a gradient target. The log-probabilities come back to Java once per pass (batch × 10
+     * values): the loss, the accuracy and ∂loss/∂logits = (softmax − onehot)/batch are computed there, which costs
+     * less than the three native calls it replaces.
      */
     protected abstract class Pass {
         protected final int batch;
         protected final INDArray input;
         protected final INDArray logits;
         protected final INDArray dLogits;
-        final INDArray logProbs;
-        final INDArray onehot;
-        private final CustomOp logSoftmax;
-        private final Exp softmax;
+        private final INDArray logProbs;
+        private final Kernel logSoftmax;
         private final int[] labels;
         private final int features;
         private final float[] inputStage;
-        private final float[] onehotStage;
+        private final float[] headFloats;
+        /** log-probabilities of the last forward pass, then ∂loss/∂logits. */
+        private final double[] head;
+        private Kernel[] forward;
+        /** Backward kernels per gradient target (their outputs are views into it). */
+        private final Map<INDArray[], Kernel[]> backward = new IdentityHashMap<>();
 
         protected Pass(int batch, long... inputShape) {
             this.batch = batch;
@@ -187,30 +190,61 @@ public abstract class Network {
             this.logits = Nd4j.create(dtype, batch, Dataset.CLASSES);
             this.logProbs = Nd4j.create(dtype, batch, Dataset.CLASSES);
             this.dLogits = Nd4j.create(dtype, batch, Dataset.CLASSES);
-            this.onehot = Nd4j.create(dtype, batch, Dataset.CLASSES);
-            this.logSoftmax = Ops.logSoftmax(logits, logProbs);
-            this.softmax = new Exp(logProbs, dLogits);
+            this.logSoftmax = Kernel.logSoftmax(logits, logProbs);
             this.labels = new int[batch];
             this.features = Math.toIntExact(input.length() / batch);
             this.inputStage = new float[Math.toIntExact(input.length())];
-            this.onehotStage = new float[batch * Dataset.CLASSES];
+            this.headFloats = new float[batch * Dataset.CLASSES];
+            this.head = new double[batch * Dataset.CLASSES];
         }
 
-        /** input ← samples, logits ← forward pass; hidden activations kept for {@link #backward(INDArray[])}. */
-        protected abstract void forward();
+        /** The kernels that take {@link #input} to {@link #logits}, keeping what backward needs; called once. */
+        protected abstract Kernel[] forwardKernels();
 
-        /** Gradient of the loss into the tensors {@code g}, given {@link #dLogits} = ∂loss/∂logits. */
-        protected abstract void backward(INDArray[] g);
+        /** The kernels that take {@link #dLogits} = ∂loss/∂logits to the gradient tensors {@code g}; once per g. */
+        protected abstract Kernel[] backwardKernels(INDArray[] g);
+
+        /** The kernels given, single or in groups, as one array in order. */
+        protected final Kernel[] kernels(Object... kernelsOrGroups) {
+            java.util.List<Kernel> all = new java.util.ArrayList<>();
+            for (Object k : kernelsOrGroups) {
+                if (k instanceof Kernel[] group) {
+                    all.addAll(java.util.List.of(group));
+                } else {
+                    all.add((Kernel) k);
+                }
+            }
+            return all.toArray(new Kernel[0]);
+        }
+
+        private Kernel[] backwardKernelsCached(INDArray[] g) {
+            return backward.computeIfAbsent(g, this::backwardKernels);
+        }
 
         double forwardLoss(Dataset data, int[] idx, int from, int to) {
             load(data, idx, from, to);
-            forward();
-            Nd4j.exec(logSoftmax);
+            if (forward == null) {
+                forward = forwardKernels();
+            }
+            Kernel.runAll(forward);
+            logSoftmax.run();
+            download(logProbs, head);
             double sum = 0;
             for (int i = 0; i < batch; i++) {
-                sum -= logProbs.data().getDouble((long) i * Dataset.CLASSES + labels[i]);
+                sum -= head[i * Dataset.CLASSES + labels[i]];
             }
             return sum / batch;
+        }
+
+        /** dLogits ← (softmax − onehot)/batch from the last forward pass. */
+        void lossGradient() {
+            for (int i = 0; i < batch; i++) {
+                for (int c = 0; c < Dataset.CLASSES; c++) {
+                    int at = i * Dataset.CLASSES + c;
+                    head[at] = (Math.exp(head[at]) - (c == labels[i] ? 1 : 0)) / batch;
+                }
+            }
+            upload(head, dLogits);
         }
 
         private void load(Dataset data, int[] idx, int from, int to) {
@@ -218,30 +252,45 @@ public abstract class Network {
                 throw new IllegalArgumentException(data.name() + " has " + data.features()
                         + " values per sample, the network takes " + features);
             }
-            java.util.Arrays.fill(onehotStage, 0);
             for (int i = 0; i < batch; i++) {
                 int sample = idx[from + i];
                 data.copyPixels(sample, inputStage, i * features);
                 labels[i] = data.label(sample);
-                onehotStage[i * Dataset.CLASSES + labels[i]] = 1;
             }
-            upload(inputStage, input);
-            upload(onehotStage, onehot);
+            if (dtype == DataType.FLOAT) {
+                ((FloatPointer) input.data().addressPointer()).put(inputStage);
+            } else {
+                double[] wide = new double[inputStage.length];
+                for (int i = 0; i < inputStage.length; i++) {
+                    wide[i] = inputStage[i];
+                }
+                ((DoublePointer) input.data().addressPointer()).put(wide);
+            }
         }
 
-        /**
-         * One bulk copy into the native buffer (DataBuffer.setData copies element by element, which the profiler
-         * showed as a large share of the MLP's step); DOUBLE networks (gradient checks) widen first.
+        /*
+         * Bulk copies between a small native array and Java (DataBuffer's element-wise accessors showed up in the
+         * profile); FLOAT goes through a float[] scratch, DOUBLE (gradient checks) directly.
          */
-        private void upload(float[] stage, INDArray target) {
+        private void download(INDArray source, double[] target) {
             if (dtype == DataType.FLOAT) {
-                ((FloatPointer) target.data().addressPointer()).put(stage);
-            } else {
-                double[] wide = new double[stage.length];
-                for (int i = 0; i < stage.length; i++) {
-                    wide[i] = stage[i];
+                ((FloatPointer) source.data().addressPointer()).get(headFloats);
+                for (int i = 0; i < target.length; i++) {
+                    target[i] = headFloats[i];
                 }
-                ((DoublePointer) target.data().addressPointer()).put(wide);
+            } else {
+                ((DoublePointer) source.data().addressPointer()).get(target);
+            }
+        }
+
+        private void upload(double[] source, INDArray target) {
+            if (dtype == DataType.FLOAT) {
+                for (int i = 0; i < source.length; i++) {
+                    headFloats[i] = (float) source[i];
+                }
+                ((FloatPointer) target.data().addressPointer()).put(headFloats);
+            } else {
+                ((DoublePointer) target.data().addressPointer()).put(source);
             }
         }
 
@@ -251,8 +300,7 @@ public abstract class Network {
             for (int i = 0; i < batch; i++) {
                 int best = 0;
                 for (int c = 1; c < Dataset.CLASSES; c++) {
-                    if (logProbs.data().getDouble((long) i * Dataset.CLASSES + c)
-                            > logProbs.data().getDouble((long) i * Dataset.CLASSES + best)) {
+                    if (head[i * Dataset.CLASSES + c] > head[i * Dataset.CLASSES + best]) {
                         best = c;
                     }
                 }
