@@ -36,14 +36,19 @@ final class Blas {
      * on the 2m×n pair matrix.
      */
     static void gemv(boolean transpose, INDArray a, INDArray x, INDArray y) {
+        gemv(transpose, 1, a, x, y);
+    }
+
+    /** y ← alpha·A x, or alpha·Aᵀ x when {@code transpose}. */
+    static void gemv(boolean transpose, double alpha, INDArray a, INDArray x, INDArray y) {
         int rows = Math.toIntExact(a.rows());
         int cols = Math.toIntExact(a.columns());
         int trans = transpose ? CblasTrans : CblasNoTrans;
         if (a.dataType() == DataType.FLOAT) {
-            openblas_nolapack.cblas_sgemv(CblasRowMajor, trans, rows, cols, 1f, (FloatPointer) a.data().addressPointer(),
+            openblas_nolapack.cblas_sgemv(CblasRowMajor, trans, rows, cols, (float) alpha, (FloatPointer) a.data().addressPointer(),
                     cols, (FloatPointer) x.data().addressPointer(), 1, 0f, (FloatPointer) y.data().addressPointer(), 1);
         } else {
-            openblas_nolapack.cblas_dgemv(CblasRowMajor, trans, rows, cols, 1, (DoublePointer) a.data().addressPointer(),
+            openblas_nolapack.cblas_dgemv(CblasRowMajor, trans, rows, cols, alpha, (DoublePointer) a.data().addressPointer(),
                     cols, (DoublePointer) x.data().addressPointer(), 1, 0, (DoublePointer) y.data().addressPointer(), 1);
         }
     }

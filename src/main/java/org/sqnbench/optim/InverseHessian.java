@@ -86,11 +86,10 @@ public final class InverseHessian {
         y[j].assign(yNew);
         next = (next + 1) % capacity;
         count = Math.min(count + 1, capacity);
-        double sTy = Blas.dot(s[j], y[j]);
-        rho[j] = 1 / sTy;
-        gamma = sTy / Blas.dot(y[j], y[j]);
+        double sTy;
+        double yTy;
         if (form == Form.COMPACT) {
-            // one pass over the held pairs gives s_iᵀy_j and y_iᵀy_j for every slot i
+            // one pass over the held pairs gives s_iᵀy_j and y_iᵀy_j for every slot i, the new pair's own included
             INDArray w = coefficients[count];
             Blas.gemv(false, blocks[count], y[j], w);
             for (int i = 0; i < count; i++) {
@@ -98,15 +97,30 @@ public final class InverseHessian {
                 yy[i][j] = w.getDouble(2L * i + 1);
                 yy[j][i] = yy[i][j];
             }
+            sTy = sy[j][j];
+            yTy = yy[j][j];
+        } else {
+            sTy = Blas.dot(s[j], y[j]);
+            yTy = Blas.dot(y[j], y[j]);
         }
+        rho[j] = 1 / sTy;
+        gamma = sTy / yTy;
     }
 
     /** out ← H g with this instance's form. */
     public void apply(INDArray g, INDArray out) {
+        apply(g, out, 1);
+    }
+
+    /** out ← scale·H g: the step −ηHg comes out of the product's last pass, not a copy and a scaling after it. */
+    public void apply(INDArray g, INDArray out, double scale) {
         if (form == Form.TWO_LOOP) {
             twoLoop(g, out);
+            if (scale != 1) {
+                Blas.scal(scale, out);
+            }
         } else {
-            compact(g, out);
+            compact(g, out, scale);
         }
     }
 
@@ -130,10 +144,10 @@ public final class InverseHessian {
         }
     }
 
-    void compact(INDArray g, INDArray out) {
+    void compact(INDArray g, INDArray out, double scale) {
         if (count == 0) {
             out.assign(g);
-            Blas.scal(gamma, out);
+            Blas.scal(scale * gamma, out);
             return;
         }
         INDArray w = coefficients[count];
@@ -167,7 +181,7 @@ public final class InverseHessian {
             w.putScalar(2L * slot(a), alpha[a]);
             w.putScalar(2L * slot(a) + 1, -gamma * u[a]);
         }
-        Blas.gemv(true, block, w, out);
-        Blas.axpy(gamma, g, out);
+        Blas.gemv(true, scale, block, w, out);
+        Blas.axpy(scale * gamma, g, out);
     }
 }

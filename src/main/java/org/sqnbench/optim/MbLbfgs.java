@@ -50,10 +50,8 @@ public final class MbLbfgs extends Optimizer {
 
     private final InverseHessian hessian;
     private final INDArray gradient;
-    private final INDArray direction;
     private final INDArray s;
     private final INDArray y;
-    private final INDArray newPart;
     private final INDArray firstOverlap;
     private final INDArray lastOverlap;
     private long skipped;
@@ -70,11 +68,9 @@ public final class MbLbfgs extends Optimizer {
         this.overlapGradient = overlapGradient;
         this.fixedIterations = fixedIterations;
         this.hessian = new InverseHessian(memory, n, dtype, form);
-        this.gradient = Nd4j.create(dtype, n);
-        this.direction = Nd4j.create(dtype, n);
         this.s = Nd4j.create(dtype, n);
         this.y = Nd4j.create(dtype, n);
-        this.newPart = Nd4j.create(dtype, n);
+        this.gradient = Nd4j.create(dtype, n);
         this.firstOverlap = Nd4j.create(dtype, n);
         this.lastOverlap = Nd4j.create(dtype, n);
     }
@@ -110,7 +106,8 @@ public final class MbLbfgs extends Optimizer {
         if (overlapGradient == OverlapGradient.REUSE) {
             // firstOverlap ← ∇F_{O_{k−1}}(θ_k) while lastOverlap still holds step k−1's ∇F_{O_{k−1}}(θ_{k−1})
             double lossFirst = f.lossAndGradient(order, start, start + l, firstOverlap);
-            double lossNew = f.lossAndGradient(order, start + l, start + b - l, newPart);
+            // the N_k part goes straight into the batch gradient, which is completed in place below
+            double lossNew = f.lossAndGradient(order, start + l, start + b - l, gradient);
             if (k > 0) {
                 y.assign(firstOverlap);
                 Blas.axpy(-1, lastOverlap, y);
@@ -118,7 +115,6 @@ public final class MbLbfgs extends Optimizer {
             }
             double lossLast = f.lossAndGradient(order, start + b - l, start + b, lastOverlap);
             countSampleGradients(b);
-            gradient.assign(newPart);
             Blas.scal((double) (b - 2 * l) / b, gradient);
             Blas.axpy((double) l / b, firstOverlap, gradient);
             Blas.axpy((double) l / b, lastOverlap, gradient);
@@ -144,9 +140,7 @@ public final class MbLbfgs extends Optimizer {
 
     /** θ ← θ − η H g, remembering s = −η H g. */
     private void takeStep(INDArray theta) {
-        hessian.apply(gradient, direction);
-        s.assign(direction);
-        Blas.scal(-learningRate, s);
+        hessian.apply(gradient, s, -learningRate);
         Blas.axpy(1, s, theta);
     }
 

@@ -121,4 +121,20 @@ class InverseHessianTest {
         // BFGS maps the newest y to its s exactly: H y = s
         assertArrayEquals(pairs[6][0], out.toDoubleVector(), 1e-9);
     }
+
+    /** The scaled product (how MB-LBFGS gets its step −ηHg) against the explicit matrix, with and without pairs. */
+    @ParameterizedTest
+    @ValueSource(strings = {"TWO_LOOP", "COMPACT"})
+    void scaledProductIsTheScaledMatrixProduct(String form) {
+        for (int count : new int[]{0, 6}) {
+            double[][][] pairs = pairs(count, 11);
+            double[] g = pairs(1, 99)[0][0];
+            double[] expected = count == 0 ? g : explicitBfgs(pairs).operate(g);
+            INDArray out = Nd4j.create(DataType.DOUBLE, N);
+            filled(InverseHessian.Form.valueOf(form), pairs).apply(Nd4j.createFromArray(g), out, -0.3);
+            for (int i = 0; i < N; i++) {
+                assertEquals(-0.3 * expected[i], out.getDouble(i), 1e-9, count + " pairs, element " + i);
+            }
+        }
+    }
 }
