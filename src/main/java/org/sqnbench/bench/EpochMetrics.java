@@ -27,4 +27,11 @@ public class EpochMetrics {
     public double diverged;
     /** ND4J threads used. */
     public double threads;
+    /**
+     * Native bytes JavaCPP tracks after the epoch (Pointer.totalBytes), MB: op contexts and pointer arrays.
+     * ND4J's data buffers are not counted there (measured: a 200 MB array left it at 0), hence {@link #residentMB}.
+     */
+    public double offHeapMB;
+    /** The process's resident memory after the epoch (Pointer.physicalBytes), MB: heap, ND4J buffers, all. */
+    public double residentMB;
 }

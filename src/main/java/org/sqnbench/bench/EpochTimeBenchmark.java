@@ -25,7 +25,8 @@ import org.sqnbench.train.EpochResult;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
-@Fork(value = 2, jvmArgsAppend = {"-Xmx6g", "-Dorg.bytedeco.javacpp.maxbytes=10G",
+// a small fixed young generation: the residentMB metric then shows native growth, not garbage filling a large one
+@Fork(value = 2, jvmArgsAppend = {"-Xmx6g", "-Xmn16m", "-Dorg.bytedeco.javacpp.maxbytes=10G",
         "-Dorg.bytedeco.javacpp.maxphysicalbytes=16G"})
 @State(Scope.Thread)
 public class EpochTimeBenchmark extends TrainingRun {

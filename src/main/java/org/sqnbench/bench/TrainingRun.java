@@ -1,5 +1,6 @@
 package org.sqnbench.bench;
 
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
@@ -93,6 +94,9 @@ public abstract class TrainingRun {
             m.trainLoss = r.trainLoss();
             m.sampleGradients = r.sampleGradients();
             m.skippedPairs = r.skippedPairs();
+            // read after the epoch: whether memory grows per step shows as a trend across epochs
+            m.offHeapMB = Pointer.totalBytes() / 1e6;
+            m.residentMB = Pointer.physicalBytes() / 1e6;
             return r;
         } catch (DivergedException e) {
             System.out.println("# " + optimizer + " on " + network + ": " + e.getMessage());

@@ -6,10 +6,12 @@ import java.util.Arrays;
  * One JMH fork of an epoch benchmark: value i of every array belongs to measured epoch i of the fork.
  * Epochs with {@code diverged[i]} are not results: their time and losses must not be used as numbers.
  *
- * @param seed the fork's seed parameter
+ * @param seed       the fork's seed parameter
+ * @param residentMb the process's resident memory after each epoch, MB (NaN in results from before it was recorded)
  */
 public record EpochRun(long seed, double[] timeMs, double[] trainLoss, double[] testLoss, double[] testAccuracy,
-                       double[] sampleGradients, double[] skippedPairs, double[] threads, boolean[] diverged) {
+                       double[] sampleGradients, double[] skippedPairs, double[] threads, boolean[] diverged,
+                       double[] residentMb) {
     /** The fork's epochs from one JMH result. */
     static EpochRun of(JmhResult r, int fork) {
         double[] time = r.primary().rawData().get(fork);
@@ -23,7 +25,8 @@ public record EpochRun(long seed, double[] timeMs, double[] trainLoss, double[] 
         long seed = Setting.longValue(r, "seed");
         return new EpochRun(seed, time, aux(r, "trainLoss", fork, n, Double.NaN), aux(r, "testLoss", fork, n, Double.NaN),
                 aux(r, "testAccuracy", fork, n, Double.NaN), aux(r, "sampleGradients", fork, n, Double.NaN),
-                aux(r, "skippedPairs", fork, n, Double.NaN), aux(r, "threads", fork, n, Double.NaN), diverged);
+                aux(r, "skippedPairs", fork, n, Double.NaN), aux(r, "threads", fork, n, Double.NaN), diverged,
+                aux(r, "residentMB", fork, n, Double.NaN));
     }
 
     private static double[] aux(JmhResult r, String name, int fork, int n, double missing) {
@@ -42,6 +45,11 @@ public record EpochRun(long seed, double[] timeMs, double[] trainLoss, double[] 
 
     public int epochs() {
         return timeMs.length;
+    }
+
+    /** Resident memory after the last epoch minus after the first, MB; NaN without the metric. */
+    public double residentGrowthMb() {
+        return residentMb.length == 0 ? Double.NaN : residentMb[residentMb.length - 1] - residentMb[0];
     }
 
     /** 0-based index of the first diverged epoch, or -1. */

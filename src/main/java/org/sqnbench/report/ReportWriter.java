@@ -52,6 +52,8 @@ final class ReportWriter {
             embed(b, "final-accuracy-" + network);
         }
         epochTimes(b);
+        updateCost(b);
+        memory(b);
         convergence(b);
         kernelSection(b);
         data(b);
@@ -127,6 +129,48 @@ final class ReportWriter {
             embed(b, "epoch-time-" + n);
             embed(b, "epoch-time-vs-source-" + n);
         }
+    }
+
+    private void updateCost(StringBuilder b) {
+        b.append("\n## What each optimizer adds to SGD's step\n\n")
+                .append("Per step, from the epoch times above: the optimizer's time per step minus SGD's (same ")
+                .append("setting, Welch 95% CI), against the bytes its update must read and write per step at the ")
+                .append("triad bandwidth measured in the same results. MB-LBFGS's added time also holds its split ")
+                .append("gradient (three smaller passes instead of one), which is compute, not traffic. The MLP's ")
+                .append("vectors stay in the caches, so its bound is loose. Target: added ≤ ")
+                .append(Format.ratio(UpdateCost.TARGET)).append("× bound.\n\n")
+                .append(UpdateCost.markdown(UpdateCost.of(epochs, kernels)));
+    }
+
+    /** Resident-memory growth allowed over a run's measured epochs: the young generation EpochTime forks use. */
+    static final double FLAT_MB = 16;
+
+    private void memory(StringBuilder b) {
+        b.append("\n## Memory across epochs\n\n").append(memoryMarkdown(epochs.series(EpochData.EPOCH_TIME)));
+    }
+
+    /** The resident-memory table of the epoch series that carry readings. */
+    static String memoryMarkdown(List<EpochSeries> series) {
+        List<EpochSeries> all = series.stream()
+                .filter(e -> e.runs().stream().noneMatch(r -> Double.isNaN(r.residentGrowthMb()))).toList();
+        if (all.isEmpty()) {
+            return "No EpochTimeBenchmark results with resident-memory readings.\n";
+        }
+        StringBuilder b = new StringBuilder()
+                .append("The process's resident memory after each measured epoch (EpochTimeBenchmark's residentMB). ")
+                .append("Its forks run with a ").append(Format.sig(FLAT_MB)).append(" MB young generation, so ")
+                .append("garbage can account for at most that much growth; \"flat\" means no fork grew more ")
+                .append("from its first measured epoch to its last.\n\n")
+                .append("| setting | optimizer | epochs per fork | resident after first epoch, MB | ")
+                .append("largest growth to last epoch, MB | flat |\n|---|---|---:|---:|---:|---|\n");
+        for (EpochSeries e : all) {
+            double first = e.runs().stream().mapToDouble(r -> r.residentMb()[0]).max().orElse(Double.NaN);
+            double growth = e.runs().stream().mapToDouble(EpochRun::residentGrowthMb).max().orElse(Double.NaN);
+            b.append("| ").append(e.key().setting().shortName()).append(" | ").append(e.label()).append(" | ")
+                    .append(e.runs().get(0).epochs()).append(" | ").append(Format.fixed(first, 0)).append(" | ")
+                    .append(Format.fixed(growth, 0)).append(" | ").append(growth <= FLAT_MB ? "yes" : "no").append(" |\n");
+        }
+        return b.toString();
     }
 
     private void convergence(StringBuilder b) {

@@ -110,6 +110,29 @@ public final class Statistics {
         return new Ratio(r, r - half, r + half, welchDf, null);
     }
 
+    /**
+     * Difference of two independent means, Ā − B̄, with Welch's interval: ± t(ν)·√(s_A²/n_A + s_B²/n_B), ν by
+     * Welch–Satterthwaite. {@code n} of the result is the smaller sample; below 2 there is no interval.
+     */
+    public static MeanCi difference(double[] a, double[] b) {
+        DescriptiveStatistics x = new DescriptiveStatistics(a);
+        DescriptiveStatistics y = new DescriptiveStatistics(b);
+        double d = x.getMean() - y.getMean();
+        int n = Math.min(a.length, b.length);
+        if (n < 2) {
+            return new MeanCi(n, d, Double.NaN, Double.NaN, Double.NaN);
+        }
+        double va = x.getVariance() / a.length;
+        double vb = y.getVariance() / b.length;
+        double se = Math.sqrt(va + vb);
+        if (se == 0) {
+            return new MeanCi(n, d, 0, d, d);
+        }
+        double df = (va + vb) * (va + vb) / (va * va / (a.length - 1) + vb * vb / (b.length - 1));
+        double half = tQuantile(df) * se;
+        return new MeanCi(n, d, se, d - half, d + half);
+    }
+
     /** t(1 − (1 − LEVEL)/2, df): 2.776 for df = 4 at 95%. */
     static double tQuantile(double df) {
         return new TDistribution(null, df).inverseCumulativeProbability(1 - (1 - LEVEL) / 2);

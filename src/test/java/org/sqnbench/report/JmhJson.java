@@ -84,6 +84,13 @@ final class JmhJson {
         return this;
     }
 
+    /** Sets a secondary metric of the last result added: values[fork][epoch]. */
+    JmhJson secondaryOfLast(String name, double[]... values) {
+        results.get(results.size() - 1).getAsJsonObject().getAsJsonObject("secondaryMetrics")
+                .add(name, metric(values, "#"));
+        return this;
+    }
+
     /** Changes the benchmark name of the last result added. */
     JmhJson renameLast(String benchmark) {
         return withLast("benchmark", benchmark);

@@ -83,4 +83,15 @@ class StatisticsTest {
         assertEquals(1.2, r.upper(), 1e-12);
         assertTrue(r.contains(1.2));
     }
+
+    @Test
+    void welchDifferenceOfTwoMeans() {
+        // means 12 and 9, both s² = 2.5 over 5 values: s²/n = 0.5 each, se = 1, Welch df = 1/(0.25/4 + 0.25/4) = 8;
+        // half width t(0.975, 8) = 2.306
+        Statistics.MeanCi d = Statistics.difference(new double[] {10, 12, 14, 11, 13}, new double[] {7, 9, 11, 8, 10});
+        assertEquals(3, d.mean(), 1e-12);
+        assertEquals(1, d.standardError(), 1e-12);
+        assertEquals(0.694, d.lower(), 1e-3);
+        assertEquals(5.306, d.upper(), 1e-3);
+    }
 }
