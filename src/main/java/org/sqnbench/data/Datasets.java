@@ -3,9 +3,13 @@ package org.sqnbench.data;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Resolves the {@code data} parameter: {@code embedded} (the default) or a directory of the format's files. */
+/**
+ * Resolves the {@code data} parameter: {@code embedded} (the default), {@code synthetic:N} (N synthetic
+ * CIFAR-shaped training images, for full-size CNN timings without CIFAR-10) or a directory of the format's files.
+ */
 public final class Datasets {
     public static final String EMBEDDED = "embedded";
+    public static final String SYNTHETIC_PREFIX = "synthetic:";
 
     /** The two file formats the networks read. */
     public enum Format {
@@ -23,6 +27,9 @@ public final class Datasets {
         if (isEmbedded(spec)) {
             return format == Format.MNIST ? MnistReader.embedded() : SyntheticCifar.generate();
         }
+        if (spec.startsWith(SYNTHETIC_PREFIX)) {
+            return SyntheticCifar.generate(syntheticSize(spec, format), SyntheticCifar.TEST_SIZE, SyntheticCifar.SEED);
+        }
         Path dir = directory(spec, format);
         return format == Format.MNIST ? MnistReader.read(dir) : CifarReader.read(dir);
     }
@@ -36,6 +43,10 @@ public final class Datasets {
         if (isEmbedded(spec)) {
             return;
         }
+        if (spec.startsWith(SYNTHETIC_PREFIX)) {
+            syntheticSize(spec, format);
+            return;
+        }
         Path dir = directory(spec, format);
         if (format == Format.MNIST) {
             for (String base : MnistReader.FILES) {
@@ -47,6 +58,24 @@ public final class Datasets {
             }
         }
         load(spec, format);
+    }
+
+    /** N of 'synthetic:N', which only the CNN's format has. */
+    private static int syntheticSize(String spec, Format format) {
+        if (format != Format.CIFAR) {
+            throw new DataException("data=" + spec + ": synthetic data is CIFAR-shaped, for the CNN; the MLP takes "
+                    + "'embedded' or a directory of MNIST IDX files");
+        }
+        String count = spec.substring(SYNTHETIC_PREFIX.length());
+        try {
+            int n = Integer.parseInt(count);
+            if (n >= 1 && n <= 200_000) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new DataException("data=" + spec + ": expected synthetic:N with N training images, 1 to 200000");
     }
 
     private static boolean isEmbedded(String spec) {

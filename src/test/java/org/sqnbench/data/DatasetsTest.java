@@ -71,4 +71,25 @@ class DatasetsTest {
                 () -> Datasets.check(dir.toString(), Datasets.Format.CIFAR));
         assertMessage(bad, "data_batch_1.bin", "wrong record size");
     }
+
+    @Test
+    void syntheticOfAGivenSizeForTheCnnOnly() {
+        DataSplit split = Datasets.load("synthetic:300", Datasets.Format.CIFAR);
+        org.junit.jupiter.api.Assertions.assertEquals(300, split.train().size());
+        org.junit.jupiter.api.Assertions.assertEquals(SyntheticCifar.TEST_SIZE, split.test().size());
+        assertTrue(split.synthetic());
+        // the first images are the default set's: same seed, same generator
+        DataSplit standard = SyntheticCifar.generate(300, SyntheticCifar.TEST_SIZE, SyntheticCifar.SEED);
+        float[] a = new float[3 * 32 * 32];
+        float[] b = new float[3 * 32 * 32];
+        split.train().copyPixels(299, a, 0);
+        standard.train().copyPixels(299, b, 0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(b, a);
+        assertMessage(assertThrows(DataException.class, () -> Datasets.check("synthetic:300", Datasets.Format.MNIST)),
+                "synthetic:300", "CIFAR-shaped");
+        for (String bad : new String[] {"synthetic:", "synthetic:0", "synthetic:ten", "synthetic:999999"}) {
+            assertMessage(assertThrows(DataException.class, () -> Datasets.check(bad, Datasets.Format.CIFAR)),
+                    bad, "synthetic:N");
+        }
+    }
 }
