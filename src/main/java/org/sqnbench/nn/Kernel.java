@@ -29,6 +29,11 @@ final class Kernel {
         }
     }
 
+    @Override
+    public String toString() {
+        return op.opName();
+    }
+
     void run() {
         Nd4j.exec(op, context);
     }
