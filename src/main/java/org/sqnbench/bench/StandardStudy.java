@@ -17,7 +17,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * What {@code java -jar benchmarks.jar} runs with no arguments: every benchmark class on both networks and all five
  * optimizers, in shards whose settings differ, merged into one JSON file. The CNN trains on the first 5,000
- * synthetic images, which keeps the whole study near 30 minutes on 2 cores (measured: 26); the README gives the
+ * synthetic images, which keeps the whole study near 25 minutes on 2 cores (measured: 24); the README gives the
  * full-size command.
  */
 public final class StandardStudy {

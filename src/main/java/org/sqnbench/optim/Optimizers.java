@@ -19,7 +19,7 @@ public final class Optimizers {
     /**
      * MB-LBFGS keeps a pair only when sᵀy &gt; ε‖s‖², i.e. the curvature along s is at least ε. With the usual tiny ε
      * the MLP run at batch 64 diverged or stalled near 0.89 accuracy for every step size tried; ε = 1 rejects the
-     * near-flat pairs that make H blow up along them (about half the pairs are skipped) and trained to 0.94.
+     * near-flat pairs that make H blow up along them (about half the pairs are skipped) and trained to 0.92-0.93 in 15 epochs (seeds 1-3).
      */
     public static final double CURVATURE_EPSILON = 1.0;
 
