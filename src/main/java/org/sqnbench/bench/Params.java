@@ -27,6 +27,7 @@ public final class Params {
             }
         }
         values(cli, "optimizer").forEach(Optimizers::checkName);
+        values(cli, "method").forEach(UpdateBenchmark::checkMethod);
         values(cli, "overlapGradient").forEach(MbLbfgs.OverlapGradient::parse);
         values(cli, "form").forEach(InverseHessianBenchmark::parseForm);
         for (String name : List.of("batchSize", "memory", "overlapSize")) {

@@ -40,6 +40,7 @@ class BenchmarkSmokeTest {
         // two forms × (product, addPair)
         assertEquals(4, run("InverseHessian", "network", "mlp", "memory", "5").size());
         run("BbStep", "network", "mlp");
+        assertEquals(4, run("Update", "network", "mlp").size());
         run("Calibration");
         run("MemoryBandwidth", "threads", "1");
     }

@@ -20,6 +20,8 @@ class ParamsTest {
                 reject(IllegalArgumentException.class, "-p", "network=mlp,resnet"));
         assertEquals("unknown optimizer 'lbfgs', expected one of [sgd, momentum, adam, sgd-bb, mb-lbfgs]",
                 reject(IllegalArgumentException.class, "-p", "optimizer=lbfgs"));
+        assertEquals("method: 'mb-lbfgs' is not one of sgd, momentum, adam, sgd-bb (MB-LBFGS's update is the"
+                + " InverseHessian benchmark)", reject(IllegalArgumentException.class, "-p", "method=mb-lbfgs"));
         assertEquals("unknown overlapGradient 'both', expected reuse or recompute",
                 reject(IllegalArgumentException.class, "-p", "overlapGradient=both"));
         assertEquals("batchSize: 'sixty' is not an integer", reject(IllegalArgumentException.class, "-p", "batchSize=sixty"));
