@@ -27,7 +27,7 @@ public final class Datasets {
         if (isEmbedded(spec)) {
             return format == Format.MNIST ? MnistReader.embedded() : SyntheticCifar.generate();
         }
-        if (spec.startsWith(SYNTHETIC_PREFIX)) {
+        if (isSynthetic(spec)) {
             return SyntheticCifar.generate(syntheticSize(spec, format), SyntheticCifar.TEST_SIZE, SyntheticCifar.SEED);
         }
         Path dir = directory(spec, format);
@@ -43,7 +43,7 @@ public final class Datasets {
         if (isEmbedded(spec)) {
             return;
         }
-        if (spec.startsWith(SYNTHETIC_PREFIX)) {
+        if (isSynthetic(spec)) {
             syntheticSize(spec, format);
             return;
         }
@@ -58,6 +58,11 @@ public final class Datasets {
             }
         }
         load(spec, format);
+    }
+
+    /** Whether {@code spec} asks for a synthetic set of a given size ('synthetic:N'). */
+    public static boolean isSynthetic(String spec) {
+        return spec != null && spec.startsWith(SYNTHETIC_PREFIX);
     }
 
     /** N of 'synthetic:N', which only the CNN's format has. */
@@ -78,7 +83,8 @@ public final class Datasets {
         throw new DataException("data=" + spec + ": expected synthetic:N with N training images, 1 to 200000");
     }
 
-    private static boolean isEmbedded(String spec) {
+    /** Whether {@code spec} names the data built into the jar ('embedded', or no value). */
+    public static boolean isEmbedded(String spec) {
         return spec == null || spec.isBlank() || spec.equals(EMBEDDED);
     }
 
