@@ -67,28 +67,26 @@ public final class Cnn extends Network {
         @Override
         protected Kernel[] forwardKernels() {
             INDArray[] w = paramViews();
-            return kernels(Kernel.conv2d(input, w[0], w[1], conv1, PAD), Kernel.relu(conv1),
+            return new Kernel[]{Kernel.conv2d(input, w[0], w[1], conv1, PAD), Kernel.relu(conv1),
                     Kernel.maxPool(conv1, pooled, 2),
                     Kernel.conv2d(pooled, w[2], w[3], conv2, PAD), Kernel.relu(conv2),
                     Kernel.affine(flat, w[4], w[5], ones, hidden), Kernel.relu(hidden),
-                    Kernel.affine(hidden, w[6], w[7], ones, logits));
+                    Kernel.affine(hidden, w[6], w[7], ones, logits)};
         }
 
         @Override
         protected Kernel[] backwardKernels(INDArray[] g) {
             INDArray[] w = paramViews();
-            return kernels(Kernel.matmul(hidden, true, dLogits, false, g[6], 0),
-                    Kernel.matmul(ones, false, dLogits, false, g[7], 0),
+            return new Kernel[]{Kernel.affineBackward(hidden, dLogits, ones, g[6], g[7]),
                     Kernel.matmul(dLogits, false, w[6], true, dHidden, 0),
                     Kernel.reluBackward(hidden, dHidden),
-                    Kernel.matmul(flat, true, dHidden, false, g[4], 0),
-                    Kernel.matmul(ones, false, dHidden, false, g[5], 0),
+                    Kernel.affineBackward(flat, dHidden, ones, g[4], g[5]),
                     Kernel.matmul(dHidden, false, w[4], true, dFlat, 0),
                     Kernel.reluBackward(conv2, dConv2),
                     Kernel.conv2dBackward(pooled, w[2], w[3], dConv2, dPooled, g[2], g[3], PAD),
                     Kernel.maxPoolBackward(conv1, dPooled, dConv1, 2),
                     Kernel.reluBackward(conv1, dConv1),
-                    Kernel.conv2dBackward(input, w[0], w[1], dConv1, dInput, g[0], g[1], PAD));
+                    Kernel.conv2dBackward(input, w[0], w[1], dConv1, dInput, g[0], g[1], PAD)};
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.sqnbench.nn;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.CustomOp;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -13,12 +15,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * large part of it. The networks therefore build every op of a pass once, over their preallocated arrays.
  */
 final class Kernel {
-    private final CustomOp op;
-    private final OpContext context;
+    /** The ops run in order, each with its bound context (several for a composite such as {@link #affine}). */
+    private final CustomOp[] ops;
+    private final OpContext[] contexts;
 
     private Kernel(String name, INDArray[] inputs, INDArray[] outputs, long[] ints, double[] floats) {
-        this.op = DynamicCustomOp.builder(name).build();
-        this.context = Nd4j.getExecutioner().buildContext();
+        OpContext context = Nd4j.getExecutioner().buildContext();
+        this.ops = new CustomOp[]{DynamicCustomOp.builder(name).build()};
+        this.contexts = new OpContext[]{context};
         context.setInputArrays(inputs);
         context.setOutputArrays(outputs);
         if (ints.length > 0) {
@@ -29,13 +33,21 @@ final class Kernel {
         }
     }
 
+    /** The parts run one after another, as one kernel. */
+    private Kernel(Kernel... parts) {
+        this.ops = Arrays.stream(parts).flatMap(k -> Arrays.stream(k.ops)).toArray(CustomOp[]::new);
+        this.contexts = Arrays.stream(parts).flatMap(k -> Arrays.stream(k.contexts)).toArray(OpContext[]::new);
+    }
+
     @Override
     public String toString() {
-        return op.opName();
+        return Arrays.stream(ops).map(CustomOp::opName).collect(Collectors.joining("+"));
     }
 
     void run() {
-        Nd4j.exec(op, context);
+        for (int i = 0; i < ops.length; i++) {
+            Nd4j.exec(ops[i], contexts[i]);
+        }
     }
 
     static void runAll(Kernel[] kernels) {
@@ -55,12 +67,17 @@ final class Kernel {
     }
 
     /**
-     * out ← in·W + 1·bᵀ for a batch of rows, as two kernels: the bias rows come from a rank-1 product with a row of
+     * out ← in·W + 1·bᵀ for a batch of rows, as two products: the bias rows come from a rank-1 product with a row of
      * ones ({@code ones} is [1, batch]) and the layer product accumulates onto them (β = 1), which measured faster
      * than a separate broadcast add on the MLP.
      */
-    static Kernel[] affine(INDArray in, INDArray weights, INDArray bias, INDArray ones, INDArray out) {
-        return new Kernel[]{matmul(ones, true, bias, false, out, 0.0), matmul(in, false, weights, false, out, 1.0)};
+    static Kernel affine(INDArray in, INDArray weights, INDArray bias, INDArray ones, INDArray out) {
+        return new Kernel(matmul(ones, true, bias, false, out, 0.0), matmul(in, false, weights, false, out, 1.0));
+    }
+
+    /** ∂W = inᵀ·delta and ∂b = 1ᵀ·delta (column sums as a product with a row of ones) of a layer in·W + b. */
+    static Kernel affineBackward(INDArray in, INDArray delta, INDArray ones, INDArray gradW, INDArray gradB) {
+        return new Kernel(matmul(in, true, delta, false, gradW, 0.0), matmul(ones, false, delta, false, gradB, 0.0));
     }
 
     /** x ← max(x, 0) in place. */

@@ -44,24 +44,19 @@ public final class Mlp extends Network {
         @Override
         protected Kernel[] forwardKernels() {
             INDArray[] w = paramViews();
-            return kernels(Kernel.affine(input, w[0], w[1], ones, a1), Kernel.relu(a1),
+            return new Kernel[]{Kernel.affine(input, w[0], w[1], ones, a1), Kernel.relu(a1),
                     Kernel.affine(a1, w[2], w[3], ones, a2), Kernel.relu(a2),
-                    Kernel.affine(a2, w[4], w[5], ones, logits));
+                    Kernel.affine(a2, w[4], w[5], ones, logits)};
         }
 
         @Override
         protected Kernel[] backwardKernels(INDArray[] g) {
             INDArray[] w = paramViews();
-            return kernels(weightGradients(a2, dLogits, g[4], g[5]),
+            return new Kernel[]{Kernel.affineBackward(a2, dLogits, ones, g[4], g[5]),
                     Kernel.matmul(dLogits, false, w[4], true, d2, 0), Kernel.reluBackward(a2, d2),
-                    weightGradients(a1, d2, g[2], g[3]),
+                    Kernel.affineBackward(a1, d2, ones, g[2], g[3]),
                     Kernel.matmul(d2, false, w[2], true, d1, 0), Kernel.reluBackward(a1, d1),
-                    weightGradients(input, d1, g[0], g[1]));
-        }
-
-        /** ∂W = inᵀ·delta, ∂b = 1ᵀ·delta (column sums as a gemm with a row of ones). */
-        private Kernel[] weightGradients(INDArray in, INDArray delta, INDArray gW, INDArray gB) {
-            return new Kernel[]{Kernel.matmul(in, true, delta, false, gW, 0), Kernel.matmul(ones, false, delta, false, gB, 0)};
+                    Kernel.affineBackward(input, d1, ones, g[0], g[1])};
         }
     }
 }

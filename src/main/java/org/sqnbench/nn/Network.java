@@ -204,19 +204,6 @@ public abstract class Network {
         /** The kernels that take {@link #dLogits} = ∂loss/∂logits to the gradient tensors {@code g}; once per g. */
         protected abstract Kernel[] backwardKernels(INDArray[] g);
 
-        /** The kernels given, single or in groups, as one array in order. */
-        protected final Kernel[] kernels(Object... kernelsOrGroups) {
-            java.util.List<Kernel> all = new java.util.ArrayList<>();
-            for (Object k : kernelsOrGroups) {
-                if (k instanceof Kernel[] group) {
-                    all.addAll(java.util.List.of(group));
-                } else {
-                    all.add((Kernel) k);
-                }
-            }
-            return all.toArray(new Kernel[0]);
-        }
-
         private Kernel[] backwardKernelsCached(INDArray[] g) {
             return backward.computeIfAbsent(g, this::backwardKernels);
         }
