@@ -1,5 +1,6 @@
 package org.sqnbench.report;
 
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
@@ -96,16 +97,11 @@ public final class Statistics {
             c[i + 1] = new DescriptiveStatistics(d).getVariance() / d.length / (k * k * denominator * denominator);
             df[i + 1] = d.length - 1;
         }
-        double sum = 0;
-        double sumSquaresOverDf = 0;
-        for (int i = 0; i < c.length; i++) {
-            sum += c[i];
-            sumSquaresOverDf += c[i] * c[i] / df[i];
-        }
+        double sum = Arrays.stream(c).sum();
         if (sum == 0) {
             return new Ratio(r, r, r, Double.POSITIVE_INFINITY, null);
         }
-        double welchDf = sum * sum / sumSquaresOverDf;
+        double welchDf = welchDf(c, df);
         double half = tQuantile(welchDf) * r * Math.sqrt(sum);
         return new Ratio(r, r - half, r + half, welchDf, null);
     }
@@ -128,9 +124,20 @@ public final class Statistics {
         if (se == 0) {
             return new MeanCi(n, d, 0, d, d);
         }
-        double df = (va + vb) * (va + vb) / (va * va / (a.length - 1) + vb * vb / (b.length - 1));
+        double df = welchDf(new double[] {va, vb}, new int[] {a.length - 1, b.length - 1});
         double half = tQuantile(df) * se;
         return new MeanCi(n, d, se, d - half, d + half);
+    }
+
+    /** Welch–Satterthwaite degrees of freedom of a sum of variance terms cᵢ with dfᵢ each: (Σcᵢ)² / Σ(cᵢ²/dfᵢ). */
+    private static double welchDf(double[] terms, int[] dfs) {
+        double sum = 0;
+        double sumSquaresOverDf = 0;
+        for (int i = 0; i < terms.length; i++) {
+            sum += terms[i];
+            sumSquaresOverDf += terms[i] * terms[i] / dfs[i];
+        }
+        return sum * sum / sumSquaresOverDf;
     }
 
     /** t(1 − (1 − LEVEL)/2, df): 2.776 for df = 4 at 95%. */
