@@ -91,8 +91,9 @@ public final class Datasets {
     private static Path directory(String spec, Format format) {
         Path dir = Path.of(spec);
         if (!Files.isDirectory(dir)) {
-            throw new DataException(dir + ": data directory not found (use 'embedded' or a directory of "
-                    + (format == Format.MNIST ? "MNIST IDX" : "CIFAR-10 .bin") + " files)");
+            throw new DataException(dir + ": data directory not found (use 'embedded' "
+                    + (format == Format.MNIST ? "or a directory of MNIST IDX files)"
+                            : "or 'synthetic:N' or a directory of CIFAR-10 .bin files)"));
         }
         return dir;
     }

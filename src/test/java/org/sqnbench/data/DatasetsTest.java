@@ -35,7 +35,7 @@ class DatasetsTest {
         Path missing = dir.resolve("nowhere");
         DataException e = assertThrows(DataException.class,
                 () -> Datasets.check(missing.toString(), Datasets.Format.CIFAR));
-        assertMessage(e, missing.toString(), "data directory not found");
+        assertMessage(e, missing.toString(), "data directory not found", "'synthetic:N'", "CIFAR-10 .bin");
     }
 
     @Test
