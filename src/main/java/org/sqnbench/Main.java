@@ -16,8 +16,8 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.sqnbench.bench.Params;
 import org.sqnbench.bench.StandardStudy;
+import org.sqnbench.check.CheckCommand;
 import org.sqnbench.data.DataException;
-import org.sqnbench.report.CheckCommand;
 import org.sqnbench.report.ReportCommand;
 
 /**

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.sqnbench.report.results.BadInputException;
 
 /**
  * Where a report is written, all or nothing: files go to a fresh staging directory beside the target and move into

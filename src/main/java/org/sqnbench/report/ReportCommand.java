@@ -7,6 +7,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.sqnbench.report.analysis.Conclusions;
+import org.sqnbench.report.analysis.KernelTimes;
+import org.sqnbench.report.analysis.Verdict;
+import org.sqnbench.report.charts.ChartPlan;
+import org.sqnbench.report.charts.ChartSpec;
+import org.sqnbench.report.charts.ChartWriter;
+import org.sqnbench.report.results.BadInputException;
+import org.sqnbench.report.results.EpochData;
+import org.sqnbench.report.results.JmhResults;
+import org.sqnbench.report.text.ConclusionsText;
+import org.sqnbench.report.text.Figure;
+import org.sqnbench.report.text.ReportWriter;
+import org.sqnbench.report.text.VerdictText;
 
 /**
  * {@code report FILE.json… [--out DIR]}: reads and pools JMH result files, writes PNG and SVG charts and report.md
@@ -25,7 +38,7 @@ public final class ReportCommand {
         return run(args, System.out, System.err);
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         try {
             List<Path> files = new ArrayList<>();
             Path dir = DEFAULT_OUT;
@@ -60,7 +73,7 @@ public final class ReportCommand {
     private static int write(List<Path> files, Path dir, PrintStream out) {
         JmhResults.Loaded loaded = JmhResults.readAll(files);
         EpochData epochs = EpochData.of(loaded.results());
-        Kernels kernels = Kernels.of(loaded.results());
+        KernelTimes kernels = KernelTimes.of(loaded.results());
         Verdict verdict = Verdict.of(epochs, kernels);
         Conclusions conclusions = Conclusions.of(epochs, verdict);
         if (System.getProperty("java.awt.headless") == null) {
@@ -68,19 +81,19 @@ public final class ReportCommand {
             System.setProperty("java.awt.headless", "true");
         }
         try (OutputDirectory target = OutputDirectory.open(dir)) {
-            Charts charts = new Charts(epochs, kernels, verdict);
-            ChartPlan plan = ChartPlan.of(charts, epochs, kernels);
+            ChartPlan plan = ChartPlan.of(epochs, kernels, verdict);
             for (ChartSpec c : plan.charts()) {
                 ChartWriter.write(c, target.staging());
             }
             List<String> notes = new ArrayList<>(loaded.notes());
-            notes.addAll(charts.notes());
-            String md = new ReportWriter(files, loaded.results(), epochs, kernels, verdict, conclusions, plan, notes)
-                    .markdown();
+            notes.addAll(plan.notes());
+            List<Figure> figures = plan.charts().stream().map(c -> new Figure(c.file(), c.caption())).toList();
+            String md = new ReportWriter(files, loaded.results(), epochs, kernels, verdict, conclusions, figures,
+                    plan.skipped(), notes).markdown();
             Files.writeString(target.staging().resolve("report.md"), md, StandardCharsets.UTF_8);
             target.publish();
-            out.print(verdict.text());
-            out.print(conclusions.text());
+            out.print(VerdictText.text(verdict));
+            out.print(ConclusionsText.of(conclusions).text());
             out.println();
             out.println("Report: " + plan.charts().size() + " charts (PNG and SVG) and report.md in " + dir
                     + (plan.skipped().isEmpty() ? "" : "; " + plan.skipped().size() + " charts skipped for lack of data,"

@@ -16,16 +16,16 @@ import java.util.TreeMap;
  * Builds JMH JSON result files for tests, field for field as JMH 1.37 writes them (compare epochs.json and
  * kernels.json), with exactly the numbers a test needs.
  */
-final class JmhJson {
+public final class JmhJson {
     private final JsonArray results = new JsonArray();
 
     /** An EpochTimeBenchmark result: times[fork][epoch] in ms, no divergence, the given sample-gradients per epoch. */
-    JmhJson epochTime(String network, String optimizer, int batch, double sampleGradients, double[]... times) {
+    public JmhJson epochTime(String network, String optimizer, int batch, double sampleGradients, double[]... times) {
         return epoch("EpochTimeBenchmark", params(network, optimizer, batch, "1"), times, sampleGradients, null);
     }
 
     /** An epoch result with a divergence flag per fork and epoch. */
-    JmhJson epoch(String benchmarkClass, Map<String, String> params, double[][] times, double sampleGradients,
+    public JmhJson epoch(String benchmarkClass, Map<String, String> params, double[][] times, double sampleGradients,
                   double[][] diverged) {
         JsonObject r = base("org.sqnbench.bench." + benchmarkClass + ".epoch", "ss", params, times.length,
                 times[0].length, "single-shot");
@@ -48,7 +48,7 @@ final class JmhJson {
      * A ConvergenceBenchmark result for one seed: the given per-epoch train loss and test accuracy, 100 ms and 1,000
      * sample-gradients per epoch.
      */
-    JmhJson convergence(String network, String optimizer, long seed, double[] trainLoss, double[] testAccuracy) {
+    public JmhJson convergence(String network, String optimizer, long seed, double[] trainLoss, double[] testAccuracy) {
         double[] times = new double[trainLoss.length];
         java.util.Arrays.fill(times, 100);
         epoch("ConvergenceBenchmark", params(network, optimizer, 64, String.valueOf(seed)), new double[][] {times},
@@ -60,7 +60,7 @@ final class JmhJson {
     }
 
     /** An average-time kernel result, one fork with the given iteration times in ms. */
-    JmhJson kernel(String shortName, Map<String, String> params, double... iterations) {
+    public JmhJson kernel(String shortName, Map<String, String> params, double... iterations) {
         JsonObject r = base("org.sqnbench.bench." + shortName, "avgt", params, 1, iterations.length, "1 s");
         r.add("primaryMetric", metric(new double[][] {iterations}, "ms/op"));
         r.add("secondaryMetrics", new JsonObject());
@@ -69,12 +69,12 @@ final class JmhJson {
     }
 
     /** The calibration kernel with the given iteration times. */
-    JmhJson calibration(double... iterations) {
+    public JmhJson calibration(double... iterations) {
         return kernel("CalibrationBenchmark.sgemm", Map.of("threads", "1"), iterations);
     }
 
     /** Changes a top-level field of the last result added (e.g. measurementIterations). */
-    JmhJson withLast(String field, Object value) {
+    public JmhJson withLast(String field, Object value) {
         JsonObject last = results.get(results.size() - 1).getAsJsonObject();
         if (value instanceof Number n) {
             last.addProperty(field, n);
@@ -85,18 +85,18 @@ final class JmhJson {
     }
 
     /** Sets a secondary metric of the last result added: values[fork][epoch]. */
-    JmhJson secondaryOfLast(String name, double[]... values) {
+    public JmhJson secondaryOfLast(String name, double[]... values) {
         results.get(results.size() - 1).getAsJsonObject().getAsJsonObject("secondaryMetrics")
                 .add(name, metric(values, "#"));
         return this;
     }
 
     /** Changes the benchmark name of the last result added. */
-    JmhJson renameLast(String benchmark) {
+    public JmhJson renameLast(String benchmark) {
         return withLast("benchmark", benchmark);
     }
 
-    Path write(Path dir, String name) {
+    public Path write(Path dir, String name) {
         Path file = dir.resolve(name);
         try {
             Files.writeString(file, new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
@@ -107,7 +107,7 @@ final class JmhJson {
         return file;
     }
 
-    static Map<String, String> params(String network, String optimizer, int batch, String seed) {
+    public static Map<String, String> params(String network, String optimizer, int batch, String seed) {
         Map<String, String> p = new TreeMap<>();
         p.put("batchSize", String.valueOf(batch));
         p.put("data", "embedded");
@@ -177,7 +177,7 @@ final class JmhJson {
     }
 
     /** Each value times a factor. */
-    static double[] scaled(double factor, double... values) {
+    public static double[] scaled(double factor, double... values) {
         return Arrays.stream(values).map(v -> v * factor).toArray();
     }
 }

@@ -1,0 +1,27 @@
+package org.sqnbench.study;
+
+/**
+ * The benchmark classes and methods as the JMH JSON names them, for the report and the check (which do not load the
+ * benchmark classes). A test in the bench package keeps these equal to the classes' names.
+ */
+public final class Benchmarks {
+    /** Benchmarks of this suite start with this. */
+    public static final String SUITE_PREFIX = "org.sqnbench.";
+
+    public static final String EPOCH_TIME = "EpochTimeBenchmark";
+    public static final String CONVERGENCE = "ConvergenceBenchmark";
+
+    public static final String PRODUCT = "InverseHessianBenchmark.product";
+    public static final String ADD_PAIR = "InverseHessianBenchmark.addPair";
+    public static final String OVERLAP_GRADIENT = "OverlapGradientBenchmark.overlapGradient";
+    public static final String GRADIENT_FLOOR = "GradientFloorBenchmark.gradient";
+    public static final String BB_STEP = "BbStepBenchmark.bbStep";
+    public static final String SGEMM = "CalibrationBenchmark.sgemm";
+    public static final String TRIAD = "MemoryBandwidthBenchmark.triad";
+
+    /** The inverse-Hessian form MB-LBFGS trains with (the epoch benchmarks fix it; their parameters do not record it). */
+    public static final String TRAINING_FORM = "compact";
+
+    private Benchmarks() {
+    }
+}
