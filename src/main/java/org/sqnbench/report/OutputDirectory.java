@@ -9,8 +9,8 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.sqnbench.study.ChartId;
 import org.sqnbench.report.results.BadInputException;
 
 /**
@@ -19,14 +19,11 @@ import org.sqnbench.report.results.BadInputException;
  * earlier report wrote that this one does not are removed, so the directory never mixes two runs.
  */
 final class OutputDirectory implements AutoCloseable {
-    /** Names of files the report writes; only these are ever replaced or removed in the target. */
-    static final Pattern OURS = Pattern.compile("report\\.md|(convergence-(loss|accuracy|loss-time)-[\\w.-]+"
-            + "|epoch-time(-vs-source)?-[\\w.-]+|mblbfgs-overhead|inverse-hessian-(product|addpair)-[\\w.-]+"
-            + "|gradient-cost-[\\w.-]+|bb-step-[\\w.-]+)\\.(png|svg)");
+    /** The written report's file name. */
+    static final String REPORT = "report.md";
 
     private final Path target;
     private final Path staging;
-    private boolean published;
 
     private OutputDirectory(Path target, Path staging) {
         this.target = target;
@@ -56,15 +53,10 @@ final class OutputDirectory implements AutoCloseable {
         return staging;
     }
 
-    Path target() {
-        return target;
-    }
-
     /** Moves everything written into the target directory. */
     void publish() throws IOException {
         if (!Files.exists(target)) {
             move(staging, target);
-            published = true;
             return;
         }
         Set<String> written = new HashSet<>();
@@ -77,12 +69,16 @@ final class OutputDirectory implements AutoCloseable {
         try (Stream<Path> files = Files.list(target)) {
             for (Path f : files.toList()) {
                 String name = f.getFileName().toString();
-                if (OURS.matcher(name).matches() && !written.contains(name)) {
+                if (ours(name) && !written.contains(name)) {
                     Files.delete(f);
                 }
             }
         }
-        published = true;
+    }
+
+    /** Whether a file is one the report writes: only these are ever replaced or removed in the target. */
+    static boolean ours(String fileName) {
+        return fileName.equals(REPORT) || ChartId.isChartFile(fileName);
     }
 
     private static void move(Path from, Path to) throws IOException {
@@ -107,9 +103,5 @@ final class OutputDirectory implements AutoCloseable {
         } catch (IOException e) {
             // best effort: a leftover hidden staging directory is not worth failing a finished report for
         }
-    }
-
-    boolean published() {
-        return published;
     }
 }

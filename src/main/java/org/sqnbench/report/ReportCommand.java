@@ -90,7 +90,7 @@ public final class ReportCommand {
             List<Figure> figures = plan.charts().stream().map(c -> new Figure(c.file(), c.caption())).toList();
             String md = new ReportWriter(files, loaded.results(), epochs, kernels, verdict, conclusions, figures,
                     plan.skipped(), notes).markdown();
-            Files.writeString(target.staging().resolve("report.md"), md, StandardCharsets.UTF_8);
+            Files.writeString(target.staging().resolve(OutputDirectory.REPORT), md, StandardCharsets.UTF_8);
             target.publish();
             out.print(VerdictText.text(verdict));
             out.print(ConclusionsText.of(conclusions).text());

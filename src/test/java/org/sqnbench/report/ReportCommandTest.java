@@ -14,9 +14,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqnbench.study.ChartId;
 
 class ReportCommandTest {
     static final Path EPOCHS = Path.of("src/test/resources/report/epochs.json");
+    /** Both networks, all five optimizers, every kernel: every chart is drawn. */
+    static final Path RICH = Path.of("src/test/resources/report/rich.json");
 
     @TempDir
     Path dir;
@@ -97,6 +100,51 @@ class ReportCommandTest {
         assertTrue(Files.readString(plots.resolve("report.md")).startsWith("# sqnbench report"));
         assertTrue(Files.exists(plots.resolve("convergence-loss-mlp.png")));
         assertNoStagingLeft();
+    }
+
+    /**
+     * Every chart identity: a full report (both networks, every chart) and then an MLP-only one into the same folder
+     * leave only the second report's charts, each linked from its report.md, and no CNN chart of the first.
+     */
+    @Test
+    void anMlpOnlyReportLeavesNoChartOfAnEarlierCnnReport() throws IOException {
+        Path plots = dir.resolve("plots");
+        assertEquals(0, report(RICH.toString(), "--out", plots.toString()));
+        for (ChartId id : ChartId.values()) {
+            for (String format : ChartId.FORMATS) {
+                String file = (id.perNetwork() ? id.file("cnn") : id.file()) + "." + format;
+                assertTrue(Files.isRegularFile(plots.resolve(file)), "the full report lacks " + file);
+                assertTrue(OutputDirectory.ours(file), file + " would not be replaced by a later report");
+            }
+        }
+        assertEquals(0, report(EPOCHS.toString(), "--out", plots.toString()));
+        String md = Files.readString(plots.resolve("report.md"));
+        for (ChartId id : ChartId.values()) {
+            for (String format : ChartId.FORMATS) {
+                if (id.perNetwork()) {
+                    assertFalse(Files.exists(plots.resolve(id.file("cnn") + "." + format)), id.file("cnn") + " left");
+                }
+            }
+        }
+        try (Stream<Path> files = Files.list(plots)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                String base = name.substring(0, name.lastIndexOf('.'));
+                assertTrue(name.equals("report.md") || md.contains("](" + base + ".png)"),
+                        name + " is not part of the report in the folder");
+            }
+        }
+    }
+
+    @Test
+    void onlyTheReportsOwnFilesAreItsToRemove() {
+        assertTrue(OutputDirectory.ours("report.md"));
+        assertTrue(OutputDirectory.ours("final-accuracy-cnn.svg"));
+        assertTrue(OutputDirectory.ours("mblbfgs-overhead.png"));
+        assertFalse(OutputDirectory.ours("mblbfgs-overhead-mlp.png"));
+        assertFalse(OutputDirectory.ours("final-accuracy-cnn.txt"));
+        assertFalse(OutputDirectory.ours("README.md"));
+        assertFalse(OutputDirectory.ours("epoch-time.png"));
     }
 
     private void assertNoStagingLeft() {
