@@ -1,37 +1,25 @@
 package org.sqnbench.bench;
 
-import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.sqnbench.nn.Backend;
 import org.sqnbench.nn.NetworkKind;
 import org.sqnbench.optim.SgdBb;
+import org.sqnbench.study.StudyNetwork;
+import org.sqnbench.study.Traffic;
 
 /**
- * SGD-BB's end-of-epoch work at each network's n: s = Δθ/T, y = Δĝ and η = ‖s‖²/|sᵀy| (about 9 n-vector passes),
+ * SGD-BB's end-of-epoch work at each network's n: s = Δθ/T, y = Δĝ and η = ‖s‖²/|sᵀy| (its traffic model:
+ * {@link Traffic#BB_STEP_PASSES} n-vector passes),
  * paid once per epoch, so its share of an epoch is this over the epoch time.
  * Run: {@code java -jar target/benchmarks.jar BbStep}.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "-Dorg.bytedeco.javacpp.maxbytes=4G"})
-@State(Scope.Thread)
-public class BbStepBenchmark {
-    @Param({"mlp", "cnn"})
+public class BbStepBenchmark extends KernelBenchmark {
+    @Param({StudyNetwork.Names.MLP, StudyNetwork.Names.CNN})
     public String network;
     /** 0 picks the measured best per network (MLP 1, CNN 2). */
     @Param({"0"})

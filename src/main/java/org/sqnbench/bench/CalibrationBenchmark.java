@@ -1,21 +1,14 @@
 package org.sqnbench.bench;
 
-import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.sqnbench.nn.Backend;
+import org.sqnbench.study.Traffic;
 
 /**
  * A fixed 512×512×512 single-precision matrix product (2·512³ = 268 MFLOP) into a preallocated result: a
@@ -23,14 +16,9 @@ import org.sqnbench.nn.Backend;
  * the same run, so a faster or slower machine does not read as a code change.
  * Run: {@code java -jar target/benchmarks.jar Calibration}.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
-@State(Scope.Thread)
-public class CalibrationBenchmark {
-    public static final int SIZE = 512;
+@Fork(value = 1, jvmArgsAppend = {ForkArgs.HEAP_1G})
+public class CalibrationBenchmark extends KernelBenchmark {
+    public static final int SIZE = Traffic.SGEMM_SIZE;
 
     @Param({"1"})
     public int threads;

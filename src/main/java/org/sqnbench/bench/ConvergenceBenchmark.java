@@ -1,15 +1,9 @@
 package org.sqnbench.bench;
 
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.sqnbench.train.EpochResult;
 
@@ -21,13 +15,9 @@ import org.sqnbench.train.EpochResult;
  * <p>Run: {@code java -jar target/benchmarks.jar Convergence -p network=mlp}. Epoch 0 includes JIT warm-up;
  * per-epoch cost is better read from {@link EpochTimeBenchmark}.
  */
-@BenchmarkMode(Mode.SingleShotTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 0)
 @Measurement(iterations = 15)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx6g", "-Dorg.bytedeco.javacpp.maxbytes=10G",
-        "-Dorg.bytedeco.javacpp.maxphysicalbytes=16G"})
-@State(Scope.Thread)
+@Fork(value = 1, jvmArgsAppend = {ForkArgs.HEAP_6G, ForkArgs.NATIVE_10G, ForkArgs.PHYSICAL_16G})
 public class ConvergenceBenchmark extends TrainingRun {
     @Param({"1", "2", "3"})
     public long seed;

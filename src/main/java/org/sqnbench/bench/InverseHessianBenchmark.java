@@ -1,23 +1,18 @@
 package org.sqnbench.bench;
 
-import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.sqnbench.nn.Backend;
 import org.sqnbench.nn.NetworkKind;
 import org.sqnbench.optim.InverseHessian;
+import org.sqnbench.study.StudyNetwork;
 
 /**
  * What the L-BFGS memory costs per MB-LBFGS iteration at each network's n: {@code product} is H·g (two-loop
@@ -26,14 +21,11 @@ import org.sqnbench.optim.InverseHessian;
  * product about 4·m·n plus 2·m·n in addPair; the report sets them against the measured memory bandwidth.
  * Run: {@code java -jar target/benchmarks.jar InverseHessian -p network=cnn -p memory=10}.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "-Dorg.bytedeco.javacpp.maxbytes=8G"})
-@State(Scope.Thread)
-public class InverseHessianBenchmark {
-    @Param({"mlp", "cnn"})
+@Fork(value = 1, jvmArgsAppend = {ForkArgs.HEAP_2G, ForkArgs.NATIVE_8G})
+public class InverseHessianBenchmark extends KernelBenchmark {
+    @Param({StudyNetwork.Names.MLP, StudyNetwork.Names.CNN})
     public String network;
     @Param({"5", "10", "20"})
     public int memory;

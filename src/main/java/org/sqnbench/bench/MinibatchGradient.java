@@ -1,24 +1,28 @@
 package org.sqnbench.bench;
 
 import org.nd4j.linalg.api.buffer.DataType;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 import org.sqnbench.data.Dataset;
 import org.sqnbench.data.Datasets;
 import org.sqnbench.data.MinibatchPlan;
 import org.sqnbench.nn.Backend;
 import org.sqnbench.nn.Network;
 import org.sqnbench.nn.NetworkKind;
+import org.sqnbench.study.StudyNetwork;
 
 /**
  * One forward + backward pass over a batch of embedded training samples, the next batch of a shuffled pass at each
  * call so the inputs vary as in training. Subclasses name the batch size parameter after what it stands for.
  */
-@State(Scope.Thread)
-public abstract class MinibatchGradient {
-    @Param({"mlp", "cnn"})
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {ForkArgs.HEAP_4G, ForkArgs.NATIVE_8G})
+public abstract class MinibatchGradient extends KernelBenchmark {
+    @Param({StudyNetwork.Names.MLP, StudyNetwork.Names.CNN})
     public String network;
     /** ND4J threads; 0 picks the measured best per network (MLP 1, CNN 2). */
     @Param({"0"})

@@ -1,12 +1,16 @@
 package org.sqnbench.bench;
 
+import java.util.concurrent.TimeUnit;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.sqnbench.data.DataSplit;
 import org.sqnbench.data.Datasets;
@@ -18,6 +22,8 @@ import org.sqnbench.optim.InverseHessian;
 import org.sqnbench.optim.MbLbfgs;
 import org.sqnbench.optim.Optimizer;
 import org.sqnbench.optim.Optimizers;
+import org.sqnbench.study.Method;
+import org.sqnbench.study.StudyNetwork;
 import org.sqnbench.train.DivergedException;
 import org.sqnbench.train.EpochResult;
 import org.sqnbench.train.Trainer;
@@ -27,11 +33,13 @@ import org.sqnbench.train.Trainer;
  * the fork. The parameters are the study's grid; subclasses fix the seed grid and the iteration counts.
  * After each epoch the test set is evaluated in an iteration tear-down, outside the measured time.
  */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
 @State(Scope.Thread)
 public abstract class TrainingRun {
-    @Param({"mlp", "cnn"})
+    @Param({StudyNetwork.Names.MLP, StudyNetwork.Names.CNN})
     public String network;
-    @Param({"sgd", "momentum", "adam", "sgd-bb", "mb-lbfgs"})
+    @Param({Method.Names.SGD, Method.Names.MOMENTUM, Method.Names.ADAM, Method.Names.SGD_BB, Method.Names.MB_LBFGS})
     public String optimizer;
     @Param({"64"})
     public int batchSize;
@@ -48,13 +56,13 @@ public abstract class TrainingRun {
     @Param({"0"})
     public double learningRate;
     /** MB-LBFGS memory m. */
-    @Param({"10"})
+    @Param({"" + Method.DEFAULT_MEMORY})
     public int memory;
     /** MB-LBFGS overlap fraction r. */
-    @Param({"0.25"})
+    @Param({"" + Method.DEFAULT_OVERLAP})
     public double overlap;
     /** MB-LBFGS overlap gradients: reuse or recompute. */
-    @Param({"reuse"})
+    @Param({Method.DEFAULT_OVERLAP_GRADIENT})
     public String overlapGradient;
 
     private Trainer trainer;

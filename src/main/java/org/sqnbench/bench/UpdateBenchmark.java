@@ -1,25 +1,19 @@
 package org.sqnbench.bench;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.sqnbench.nn.Backend;
 import org.sqnbench.nn.NetworkKind;
 import org.sqnbench.optim.FirstOrderOptimizer;
 import org.sqnbench.optim.Optimizers;
+import org.sqnbench.study.Method;
+import org.sqnbench.study.StudyNetwork;
 
 /**
  * One first-order update θ ← update(θ, g) at each network's n, apart from the gradient: what each method's own
@@ -27,19 +21,15 @@ import org.sqnbench.optim.Optimizers;
  * optimizer adds to SGD's step"). MB-LBFGS's update is the InverseHessian benchmark. Run:
  * {@code java -jar target/benchmarks.jar Update}.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "-Dorg.bytedeco.javacpp.maxbytes=4G"})
-@State(Scope.Thread)
-public class UpdateBenchmark {
-    static final List<String> METHODS = List.of("sgd", "momentum", "adam", "sgd-bb");
-
-    @Param({"mlp", "cnn"})
-    public String network;
+public class UpdateBenchmark extends KernelBenchmark {
     /** The first-order methods (MB-LBFGS has no update apart from its gradient parts). */
-    @Param({"sgd", "momentum", "adam", "sgd-bb"})
+    static final List<String> METHODS = Arrays.stream(Method.values()).filter(m -> m != Method.MB_LBFGS)
+            .map(Method::cliName).toList();
+
+    @Param({StudyNetwork.Names.MLP, StudyNetwork.Names.CNN})
+    public String network;
+    /** One of {@link #METHODS}. */
+    @Param({Method.Names.SGD, Method.Names.MOMENTUM, Method.Names.ADAM, Method.Names.SGD_BB})
     public String method;
     /** 0 picks the measured best per network (MLP 1, CNN 2). */
     @Param({"0"})

@@ -3,13 +3,14 @@ package org.sqnbench.optim;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.sqnbench.nn.NetworkKind;
+import org.sqnbench.study.Method;
 
 /**
  * Builds an optimizer from its command-line name, with the default hyperparameters per network (chosen by the
- * sweep described in the README; see {@link #defaultLearningRate}).
+ * sweep described in the README; the names and step sizes are the study's, {@link Method}).
  */
 public final class Optimizers {
-    public static final List<String> NAMES = List.of("sgd", "momentum", "adam", "sgd-bb", "mb-lbfgs");
+    public static final List<String> NAMES = Method.cliNames();
 
     public static final double MOMENTUM_BETA = 0.9;
     public static final double ADAM_BETA1 = 0.9;
@@ -32,8 +33,8 @@ public final class Optimizers {
      */
     public record Settings(double learningRate, int memory, double overlap, MbLbfgs.OverlapGradient overlapGradient,
                            InverseHessian.Form form, boolean fixedIterations) {
-        public static final Settings DEFAULT = new Settings(0, 10, 0.25, MbLbfgs.OverlapGradient.REUSE,
-                InverseHessian.Form.COMPACT, false);
+        public static final Settings DEFAULT = new Settings(0, Method.DEFAULT_MEMORY, Method.DEFAULT_OVERLAP,
+                MbLbfgs.OverlapGradient.parse(Method.DEFAULT_OVERLAP_GRADIENT), InverseHessian.Form.COMPACT, false);
 
         public Settings withLearningRate(double eta) {
             return new Settings(eta, memory, overlap, overlapGradient, form, fixedIterations);
@@ -45,22 +46,12 @@ public final class Optimizers {
 
     /** An unknown name is an {@link IllegalArgumentException} listing the valid ones. */
     public static String checkName(String name) {
-        if (!NAMES.contains(name)) {
-            throw new IllegalArgumentException("unknown optimizer '" + name + "', expected one of " + NAMES);
-        }
-        return name;
+        return Method.parse(name).cliName();
     }
 
     /** Step size η (η_0 for SGD-BB) used unless overridden, per method and network. */
     public static double defaultLearningRate(String name, NetworkKind network) {
-        boolean mlp = network == NetworkKind.MLP;
-        return switch (checkName(name)) {
-            case "sgd" -> mlp ? 0.1 : 0.05;
-            case "momentum" -> 0.01;
-            case "adam" -> 1e-3;
-            case "sgd-bb" -> mlp ? 0.1 : 0.05;
-            default -> mlp ? 0.5 : 0.7;
-        };
+        return Method.parse(name).defaultLearningRate(network.study());
     }
 
     /** SGD-BB's cap on its step: the largest step at which SGD itself still trained in the sweep. */
@@ -70,12 +61,13 @@ public final class Optimizers {
 
     public static Optimizer create(String name, NetworkKind network, long n, DataType dtype, Settings settings) {
         double eta = settings.learningRate() > 0 ? settings.learningRate() : defaultLearningRate(name, network);
-        return switch (checkName(name)) {
-            case "sgd" -> new Sgd(n, dtype, eta);
-            case "momentum" -> new Momentum(n, dtype, eta, MOMENTUM_BETA);
-            case "adam" -> new Adam(n, dtype, eta, ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON);
-            case "sgd-bb" -> new SgdBb(n, dtype, eta, BB_BETA, bbMaxLearningRate(network));
-            default -> new MbLbfgs(n, dtype, eta, settings.memory(), settings.overlap(), CURVATURE_EPSILON,
+        // no default branch: a method added to the study must be built here, or this does not compile
+        return switch (Method.parse(name)) {
+            case SGD -> new Sgd(n, dtype, eta);
+            case MOMENTUM -> new Momentum(n, dtype, eta, MOMENTUM_BETA);
+            case ADAM -> new Adam(n, dtype, eta, ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON);
+            case SGD_BB -> new SgdBb(n, dtype, eta, BB_BETA, bbMaxLearningRate(network));
+            case MB_LBFGS -> new MbLbfgs(n, dtype, eta, settings.memory(), settings.overlap(), CURVATURE_EPSILON,
                     settings.overlapGradient(), settings.form(), settings.fixedIterations());
         };
     }

@@ -83,7 +83,8 @@ public final class SgdBb extends FirstOrderOptimizer {
 
     /**
      * The BB step ‖s‖²/|sᵀy| with s = (θ − θ_prev)/T and y = ĝ − ĝ_prev, written into the scratch vectors
-     * {@code s} and {@code y}; infinite or NaN when sᵀy = 0. Five passes over n-vectors: the end-of-epoch kernel.
+     * {@code s} and {@code y}; infinite or NaN when sᵀy = 0. The end-of-epoch kernel; the traffic the report
+     * sets it against is {@link org.sqnbench.study.Traffic#BB_STEP_PASSES} n-vector passes.
      */
     public static double barzilaiBorwein(INDArray theta, INDArray previousTheta, INDArray smoothed,
                                          INDArray previousSmoothed, int iterations, INDArray s, INDArray y) {

@@ -10,8 +10,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.sqnbench.study.ChartId;
 import org.sqnbench.report.results.BadInputException;
+import org.sqnbench.study.ChartId;
 
 /**
  * Where a report is written, all or nothing: files go to a fresh staging directory beside the target and move into

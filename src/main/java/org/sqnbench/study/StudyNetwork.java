@@ -11,9 +11,18 @@ import java.util.Optional;
  */
 public enum StudyNetwork {
     /** MNIST MLP 784 → 128 → 64 → 10. */
-    MLP("mlp", 109_386L, 454_400L, "MNIST"),
+    MLP(Names.MLP, 109_386L, 454_400L, "MNIST"),
     /** CIFAR-10 CNN: two 5×5 convolutions with pooling, FC 4096 → 1000 → 10. */
-    CNN("cnn", 4_109_882L, 30_165_600L, "CIFAR-10");
+    CNN(Names.CNN, 4_109_882L, 30_165_600L, "CIFAR-10");
+
+    /** The command-line names as constants, for {@code @Param} (which takes constants only). */
+    public static final class Names {
+        public static final String MLP = "mlp";
+        public static final String CNN = "cnn";
+
+        private Names() {
+        }
+    }
 
     private final String cliName;
     private final long params;

@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,15 +16,16 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.series.Series;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
+import org.sqnbench.study.Method;
 
 /** The look all report charts share: one color per optimizer in every chart, readable fonts, white background. */
 final class ChartStyle {
     static final int WIDTH = 900;
     static final int HEIGHT = 560;
 
-    private static final Map<String, Color> OPTIMIZER_COLORS = Map.of(
-            "sgd", new Color(0x1f77b4), "momentum", new Color(0xff7f0e), "adam", new Color(0x2ca02c),
-            "sgd-bb", new Color(0x9467bd), "mb-lbfgs", new Color(0xd62728));
+    private static final Map<Method, Color> OPTIMIZER_COLORS = new EnumMap<>(Map.of(
+            Method.SGD, new Color(0x1f77b4), Method.MOMENTUM, new Color(0xff7f0e), Method.ADAM, new Color(0x2ca02c),
+            Method.SGD_BB, new Color(0x9467bd), Method.MB_LBFGS, new Color(0xd62728)));
     private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
         new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f)};
 
@@ -37,8 +39,9 @@ final class ChartStyle {
     private ChartStyle() {
     }
 
+    /** The color of an optimizer by its command-line name; dark gray for any other. */
     static Color optimizer(String name) {
-        return OPTIMIZER_COLORS.getOrDefault(name, Color.DARK_GRAY);
+        return Method.find(name).map(OPTIMIZER_COLORS::get).orElse(Color.DARK_GRAY);
     }
 
     static Color palette(int i) {

@@ -1,0 +1,24 @@
+package org.sqnbench.bench;
+
+import org.sqnbench.study.Benchmarks;
+
+/**
+ * JVM arguments of the forked benchmark JVMs, as constants for {@code @Fork}: the heap, and the native memory
+ * JavaCPP may hand out (ND4J's arrays live outside the heap). They are recorded in the results, and the report pools
+ * two runs only when they agree, so a change here makes new results unpoolable with old ones.
+ */
+final class ForkArgs {
+    static final String HEAP_1G = "-Xmx1g";
+    static final String HEAP_2G = "-Xmx2g";
+    static final String HEAP_4G = "-Xmx4g";
+    static final String HEAP_6G = "-Xmx6g";
+    /** A small fixed young generation: resident memory then shows native growth, not garbage filling a large one. */
+    static final String YOUNG_GENERATION = "-Xmn" + Benchmarks.YOUNG_GENERATION_MB + "m";
+    static final String NATIVE_4G = "-Dorg.bytedeco.javacpp.maxbytes=4G";
+    static final String NATIVE_8G = "-Dorg.bytedeco.javacpp.maxbytes=8G";
+    static final String NATIVE_10G = "-Dorg.bytedeco.javacpp.maxbytes=10G";
+    static final String PHYSICAL_16G = "-Dorg.bytedeco.javacpp.maxphysicalbytes=16G";
+
+    private ForkArgs() {
+    }
+}
