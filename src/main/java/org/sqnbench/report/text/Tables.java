@@ -5,6 +5,7 @@ import org.sqnbench.report.analysis.Statistics;
 import org.sqnbench.report.analysis.UpdateCost;
 import org.sqnbench.report.results.EpochRun;
 import org.sqnbench.report.results.EpochSeries;
+import org.sqnbench.study.Benchmarks;
 
 /** Two of report.md's tables that stand on their own: the update cost against its traffic, and memory per epoch. */
 final class Tables {
@@ -33,7 +34,7 @@ final class Tables {
     }
 
     /** Resident-memory growth allowed over a run's measured epochs: the young generation EpochTime forks use. */
-    public static final double FLAT_MB = 16;
+    public static final double FLAT_MB = Benchmarks.YOUNG_GENERATION_MB;
 
     /** The resident-memory table of the epoch series that carry readings. */
     public static String memory(List<EpochSeries> series) {
