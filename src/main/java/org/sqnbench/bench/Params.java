@@ -1,16 +1,27 @@
 package org.sqnbench.bench;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.format.OutputFormat;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.VerboseMode;
 import org.sqnbench.data.Datasets;
 import org.sqnbench.nn.NetworkKind;
 import org.sqnbench.optim.MbLbfgs;
 import org.sqnbench.optim.Optimizers;
 
 /**
- * Checks the values given with {@code -p name=v1,v2} before JMH forks anything, so that a typo ends in one clear
- * line instead of a stack trace per fork. Names no benchmark uses are left to JMH.
+ * Checks what is given with {@code -p name=v1,v2} before JMH forks anything, so that a typo ends in one clear line
+ * instead of a stack trace per fork, or, for a name, instead of a run that silently ignores it (JMH does).
  */
 public final class Params {
     private Params() {
@@ -54,6 +65,48 @@ public final class Params {
                 throw new IllegalArgumentException("seed: '" + v + "' is not an integer");
             }
         });
+    }
+
+    /**
+     * Refuses a {@code -p} name that none of the benchmarks the include and exclude patterns select declares: JMH
+     * would run them with their defaults and say nothing. The message lists the parameters they do have.
+     *
+     * @param args the command line, which names the {@code -p} parameters (JMH's options do not list them)
+     */
+    public static void checkNames(String[] args, CommandLineOptions cli) {
+        // only what JMH took as parameters: "-prof" also starts with "-p"
+        List<String> names = parameterNames(args).stream().filter(n -> cli.getParameter(n).hasValue()).toList();
+        if (names.isEmpty()) {
+            return;
+        }
+        List<String> includes = cli.getIncludes().isEmpty() ? List.of(".*") : cli.getIncludes();
+        OutputFormat silent = OutputFormatFactory.createFormatInstance(new PrintStream(OutputStream.nullOutputStream()),
+                VerboseMode.SILENT);
+        SortedSet<BenchmarkListEntry> selected = BenchmarkList.defaultList().find(silent, includes, cli.getExcludes());
+        if (selected.isEmpty()) {
+            return; // JMH says that no benchmark matches
+        }
+        SortedSet<String> declared = new TreeSet<>();
+        selected.forEach(b -> b.getParams().orElse(Map.of()).keySet().forEach(declared::add));
+        for (String name : names) {
+            if (!declared.contains(name)) {
+                throw new IllegalArgumentException("-p " + name + ": no selected benchmark has this parameter; "
+                        + (declared.isEmpty() ? "they have none" : "theirs are " + String.join(", ", declared)));
+            }
+        }
+    }
+
+    /** The names given with {@code -p name=...} or {@code -pname=...}, in order. */
+    static List<String> parameterNames(String[] args) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String value = args[i].equals("-p") && i + 1 < args.length ? args[++i]
+                    : args[i].startsWith("-p") && args[i].length() > 2 ? args[i].substring(2) : null;
+            if (value != null) {
+                names.add(value.split("=", 2)[0].trim());
+            }
+        }
+        return names;
     }
 
     static Collection<String> values(CommandLineOptions cli, String name) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.sqnbench.data.DataException;
@@ -38,5 +39,22 @@ class ParamsTest {
         CommandLineOptions cli = new CommandLineOptions("-p", "network=mlp,cnn", "-p", "optimizer=sgd,mb-lbfgs",
                 "-p", "data=embedded", "-p", "overlap=0.2", "-p", "threads=0,2", "-p", "overlapGradient=recompute");
         assertDoesNotThrow(() -> Params.validate(cli));
+    }
+
+    @Test
+    void parameterNamesAreReadFromTheCommandLine() {
+        assertEquals(List.of("network", "optimiser", "seed"),
+                Params.parameterNames(new String[] {"EpochTime", "-p", "network=mlp", "-poptimiser=adam", "-f", "1",
+                        "-p", "seed=1,2"}));
+    }
+
+    @Test
+    void aNameOnlyOtherBenchmarksDeclareIsRefused() throws Exception {
+        String[] args = {"BbStep", "-p", "optimizer=adam"};
+        CommandLineOptions cli = new CommandLineOptions(args);
+        String m = assertThrows(IllegalArgumentException.class, () -> Params.checkNames(args, cli)).getMessage();
+        assertEquals("-p optimizer: no selected benchmark has this parameter; theirs are network, threads", m);
+        String[] ok = {"EpochTime", "-p", "optimizer=adam", "-prof", "gc"};
+        assertDoesNotThrow(() -> Params.checkNames(ok, new CommandLineOptions(ok)));
     }
 }
