@@ -1,11 +1,15 @@
 package org.sqnbench;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.ToIntFunction;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.NoBenchmarksException;
 import org.openjdk.jmh.runner.Runner;
@@ -19,36 +23,50 @@ import org.sqnbench.bench.StandardStudy;
 import org.sqnbench.check.CheckCommand;
 import org.sqnbench.data.DataException;
 import org.sqnbench.report.ReportCommand;
+import org.sqnbench.train.Sweep;
 
 /**
- * Entry point of benchmarks.jar: with no arguments the standard study ({@link StandardStudy}); {@code report} and
- * {@code check} turn result files into charts and a verdict, or compare them with a baseline
- * ({@link ReportCommand}, {@link CheckCommand}); otherwise JMH with its usual options. Benchmark parameters given
- * with -p are checked before any fork starts, and results go to
- * jmh-results/&lt;timestamp&gt;.json unless -rf/-rff say otherwise.
+ * Entry point of benchmarks.jar: with no arguments the standard study ({@link StandardStudy}); the project's own
+ * commands ({@link #COMMANDS}: report, check, sweep) by their first word; {@code -h} or {@code help} lists them
+ * above JMH's options; anything else is JMH's command line. Benchmark parameters given with -p are checked before
+ * any fork starts, and results go to jmh-results/&lt;timestamp&gt;.json unless -rf/-rff say otherwise.
  * Errors a user can cause end with one line on stderr and exit status 2.
  */
 public final class Main {
     static final Path RESULTS = Path.of("jmh-results");
 
+    /** A command of the jar besides JMH's own command line: its first word, its usage line, and what runs it. */
+    record Command(String name, String usage, ToIntFunction<String[]> run) {
+    }
+
+    /** The project's commands, in the order the help lists them; a new command is one more entry here. */
+    static final List<Command> COMMANDS = List.of(
+            new Command("report", ReportCommand.USAGE, ReportCommand::run),
+            new Command("check", CheckCommand.USAGE, CheckCommand::run),
+            new Command("sweep", Sweep.USAGE, Sweep::run));
+
     private Main() {
     }
 
     public static void main(String[] args) {
-        int status;
+        System.exit(status(args, System.err));
+    }
+
+    /** Runs the command line and returns its exit status; input a user got wrong is one line on {@code err}, 2. */
+    static int status(String[] args, PrintStream err) {
         try {
-            status = run(args);
+            return run(args);
         } catch (UsageException | IllegalArgumentException | DataException e) {
-            System.err.println("sqnbench: " + e.getMessage());
-            status = 2;
+            err.println("sqnbench: " + e.getMessage());
+            return 2;
         }
-        System.exit(status);
     }
 
     static int run(String[] args) {
-        if (args.length > 0 && (args[0].equals("report") || args[0].equals("check"))) {
-            String[] rest = Arrays.copyOfRange(args, 1, args.length);
-            return args[0].equals("report") ? ReportCommand.run(rest) : CheckCommand.run(rest);
+        Optional<Command> command = args.length == 0 ? Optional.empty()
+                : COMMANDS.stream().filter(c -> c.name().equals(args[0])).findFirst();
+        if (command.isPresent()) {
+            return command.get().run().applyAsInt(Arrays.copyOfRange(args, 1, args.length));
         }
         if (args.length == 0) {
             Path output = newResultFile();
@@ -64,17 +82,13 @@ public final class Main {
         }
         CommandLineOptions cli;
         try {
-            cli = new CommandLineOptions(args);
+            // "help" is JMH's -h with the project's commands above it
+            cli = new CommandLineOptions(args.length == 1 && args[0].equals("help") ? new String[] {"-h"} : args);
         } catch (CommandLineOptionException e) {
             throw new UsageException(e.getMessage());
         }
         if (cli.shouldHelp()) {
-            try {
-                cli.showHelp();
-            } catch (IOException e) {
-                throw new UsageException("cannot print help: " + e.getMessage());
-            }
-            return 0;
+            return help(cli);
         }
         if (cli.shouldListProfilers()) {
             cli.listProfilers();
@@ -93,6 +107,7 @@ public final class Main {
             }
             return 0;
         }
+        Params.checkNames(args, cli);
         Params.validate(cli);
         if (cli.getResult().hasValue() || cli.getResultFormat().hasValue()) {
             return runJmh(cli, null);
@@ -100,6 +115,30 @@ public final class Main {
         Path output = newResultFile();
         return runJmh(new OptionsBuilder().parent(cli).resultFormat(ResultFormatType.JSON).result(output.toString()).build(),
                 output);
+    }
+
+    /** The project's commands and their usage, then JMH's options. */
+    private static int help(CommandLineOptions cli) {
+        System.out.println(commandsHelp());
+        try {
+            cli.showHelp();
+        } catch (IOException e) {
+            throw new UsageException("cannot print help: " + e.getMessage());
+        }
+        return 0;
+    }
+
+    static String commandsHelp() {
+        StringBuilder b = new StringBuilder("sqnbench: a JMH study of five optimizers. Commands of benchmarks.jar:\n")
+                .append("  (no arguments)  the standard study: every benchmark, results in ").append(RESULTS)
+                .append("/<timestamp>.json, then the report in ").append(ReportCommand.DEFAULT_OUT).append('\n');
+        for (Command c : COMMANDS) {
+            b.append("  ").append(c.usage()).append('\n');
+        }
+        return b.append("  help, -h        this text\n")
+                .append("Anything else is JMH's command line (results in ").append(RESULTS)
+                .append("/<timestamp>.json unless -rf/-rff say otherwise; -p names and values are checked first):")
+                .toString();
     }
 
     /** jmh-results/&lt;timestamp&gt;.json, creating the directory. */

@@ -13,7 +13,7 @@ import org.sqnbench.report.results.JmhResults;
  * 0 otherwise, 2 with one line on stderr for bad input.
  */
 public final class CheckCommand {
-    static final String USAGE = "usage: check --baseline BASE.json CURRENT.json [--tolerance X]  (X: allowed slowdown,"
+    public static final String USAGE = "usage: check --baseline BASE.json CURRENT.json [--tolerance X]  (X: allowed slowdown,"
             + " default " + RegressionCheck.DEFAULT_TOLERANCE + " = " + (int) (RegressionCheck.DEFAULT_TOLERANCE * 100)
             + "%)";
 

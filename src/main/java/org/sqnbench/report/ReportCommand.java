@@ -28,7 +28,7 @@ import org.sqnbench.report.text.VerdictText;
  */
 public final class ReportCommand {
     public static final Path DEFAULT_OUT = Path.of("plots");
-    static final String USAGE = "usage: report FILE.json... [--out DIR]  (charts and report.md, default DIR "
+    public static final String USAGE = "usage: report FILE.json... [--out DIR]  (charts and report.md, default DIR "
             + DEFAULT_OUT + ")";
 
     private ReportCommand() {

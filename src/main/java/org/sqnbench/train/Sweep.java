@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.sqnbench.data.DataException;
 import org.sqnbench.data.DataSplit;
 import org.sqnbench.data.Datasets;
 import org.sqnbench.nn.Backend;
@@ -18,22 +17,18 @@ import org.sqnbench.optim.Optimizers;
  * The step-size sweep behind the default hyperparameters: for each optimizer and each step size of a grid, trains
  * from the same seed for some epochs and prints the final test accuracy and loss (or "diverged").
  *
- * <pre>java -cp target/benchmarks.jar org.sqnbench.train.Sweep network=mlp epochs=15 batch=64</pre>
+ * <pre>java -jar target/benchmarks.jar sweep network=mlp epochs=15 batch=64</pre>
  * Options (key=value): network (mlp), data (embedded), epochs (15), batch (64), seed (1), threads (1),
  * trainSize (0 = all), optimizers (all, comma-separated), rates (comma-separated, or 'default'; without it a
- * grid of 0.1× … 10× each method's default).
+ * grid of 0.1× … 10× each method's default). Bad options and data are an {@link IllegalArgumentException} or a
+ * {@link org.sqnbench.data.DataException}, which the jar's entry point turns into one line and exit status 2.
  */
 public final class Sweep {
-    private Sweep() {
-    }
+    public static final String USAGE = "usage: sweep [network=mlp|cnn] [data=embedded|DIR|synthetic:N] [epochs=15]"
+            + " [batch=64] [seed=1] [threads=1] [trainSize=0] [optimizers=sgd,...] [rates=0.01,...|default]"
+            + "  (final accuracy per step size; default rates 0.1x-10x each method's default)";
 
-    public static void main(String[] args) {
-        try {
-            run(args);
-        } catch (IllegalArgumentException | DataException e) {
-            System.err.println("sweep: " + e.getMessage());
-            System.exit(2);
-        }
+    private Sweep() {
     }
 
     private static int number(Map<String, String> options, String key) {
@@ -44,14 +39,19 @@ public final class Sweep {
         }
     }
 
-    private static void run(String[] args) {
+    /** Runs the sweep (or prints {@link #USAGE} for -h) and returns the exit status, 0. */
+    public static int run(String[] args) {
+        if (args.length == 1 && (args[0].equals("-h") || args[0].equals("--help"))) {
+            System.out.println(USAGE);
+            return 0;
+        }
         Map<String, String> o = new HashMap<>(Map.of("network", "mlp", "data", Datasets.EMBEDDED, "epochs", "15",
                 "batch", "64", "seed", "1", "threads", "1", "trainSize", "0", "optimizers", String.join(",", Optimizers.NAMES)));
         for (String a : args) {
             String[] kv = a.split("=", 2);
             if (kv.length != 2 || !o.containsKey(kv[0]) && !kv[0].equals("rates")) {
-                System.err.println("sweep: bad option '" + a + "', expected key=value with key in " + o.keySet() + " or rates");
-                System.exit(2);
+                throw new IllegalArgumentException("bad sweep option '" + a + "', expected key=value with key in "
+                        + o.keySet() + " or rates");
             }
             o.put(kv[0], kv[1]);
         }
@@ -104,5 +104,6 @@ public final class Sweep {
                 System.out.printf("%-9s eta %-9.4g %s  [%.0f s]%n", name, eta, result, (System.nanoTime() - start) / 1e9);
             }
         }
+        return 0;
     }
 }
