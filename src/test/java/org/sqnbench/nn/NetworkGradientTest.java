@@ -110,12 +110,30 @@ class NetworkGradientTest {
     }
 
     @Test
-    void untrainedLossIsNearLogTenAndEvaluationCountsAccuracy() {
+    void untrainedLossIsNearLogTen() {
         Network net = new Mlp(DataType.FLOAT, 5);
-        Dataset data = randomData(1200, 1, 28, 9);
-        var e = net.evaluate(data);
         // small random weights give near-uniform class probabilities: loss close to ln 10
-        assertEquals(Math.log(10), e.loss(), 0.3);
-        assertTrue(e.accuracy() >= 0 && e.accuracy() <= 1);
+        assertEquals(Math.log(10), net.evaluate(randomData(1200, 1, 28, 9)).loss(), 0.3);
+    }
+
+    /**
+     * With every weight zero the logits are the output bias for every sample. A bias of ln 9 on one class c and 0
+     * elsewhere gives p(c) = 9/18 = 0.5 and 1/18 for each other class, so every sample is classified as c: accuracy
+     * is the share of labels c, and the loss (n_c·ln 2 + (n − n_c)·ln 18)/n.
+     */
+    @Test
+    void evaluationCountsTheSamplesClassifiedRight() {
+        byte[] labels = {3, 3, 3, 0, 1, 2, 4, 5, 6, 7};
+        Dataset data = new Dataset("known", 1, 28, 28, new float[labels.length * 784], labels);
+        Network net = new Mlp(DataType.FLOAT, 5);
+        long outputBias = net.numParams() - 10;
+        for (int c : new int[] {3, 7}) {
+            net.params().assign(0);
+            net.params().putScalar(outputBias + c, Math.log(9));
+            Evaluation e = net.evaluate(data);
+            int right = c == 3 ? 3 : 1;
+            assertEquals(right / 10.0, e.accuracy(), 1e-12, "class " + c);
+            assertEquals((right * Math.log(2) + (10 - right) * Math.log(18)) / 10, e.loss(), 1e-5, "class " + c);
+        }
     }
 }

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.sqnbench.data.DataSplit;
 import org.sqnbench.data.MnistReader;
 import org.sqnbench.nn.Backend;
 import org.sqnbench.nn.NetworkKind;
+import org.sqnbench.optim.FirstOrderOptimizer;
 import org.sqnbench.optim.Optimizers;
 
 class TrainerTest {
@@ -80,5 +82,51 @@ class TrainerTest {
         });
         assertTrue(e.getMessage().startsWith("diverged at epoch 0, iteration "), e.getMessage());
         assertTrue(e.iteration() > 0);
+    }
+
+    /** SGD that, at the end of the epoch given, writes NaN into θ: every loss of that epoch stays finite. */
+    private static Trainer poisonedAtEndOf(int poisonedEpoch) {
+        var net = NetworkKind.MLP.create(DataType.FLOAT, 5);
+        FirstOrderOptimizer poisoning = new FirstOrderOptimizer(net.numParams(), DataType.FLOAT) {
+            private INDArray theta;
+            private int epochs;
+
+            @Override
+            public String name() {
+                return "poisoning";
+            }
+
+            @Override
+            public void update(INDArray theta, INDArray g) {
+                this.theta = theta;
+                theta.subi(g.mul(0.01));
+            }
+
+            @Override
+            public void endEpoch() {
+                if (epochs++ == poisonedEpoch) {
+                    theta.putScalar(7, Double.NaN);
+                }
+            }
+        };
+        return new Trainer(net, small, poisoning, 50, 5);
+    }
+
+    @Test
+    void aParameterLeftNonFiniteByTheEpochsEndIsDivergence() {
+        Trainer t = poisonedAtEndOf(1);
+        t.epoch();
+        DivergedException e = assertThrows(DivergedException.class, t::epoch);
+        // 1,000 samples in batches of 50: the epoch's last iteration is 19
+        assertEquals("diverged at epoch 1, iteration 19 (non-finite parameter)", e.getMessage());
+        assertEquals(1, e.epoch());
+    }
+
+    @Test
+    void withoutThePoisonTheSameTrainingRunsOn() {
+        Trainer t = poisonedAtEndOf(-1);
+        for (int i = 0; i < 3; i++) {
+            assertTrue(Double.isFinite(t.epoch().trainLoss()));
+        }
     }
 }

@@ -17,8 +17,11 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.sqnbench.report.JmhJson;
 import org.sqnbench.report.ReportCommand;
 import org.sqnbench.report.results.EpochData;
 import org.sqnbench.report.results.JmhResult;
@@ -104,5 +107,36 @@ class ChartsSmokeTest {
         }
         XYSeries sgd = chart.getSeriesMap().get("SGD");
         assertEquals(15, sgd.getXData().length);
+    }
+
+    /**
+     * Final accuracy: the mean of each seed's last-epoch accuracy with a t interval, seeds that diverged left out.
+     * Adam 0.90, 0.92, 0.94: mean 0.92, s = 0.02, half-width t(0.975, 2)·0.02/√3 = 4.303 × 0.011547 = 0.04969.
+     * SGD 0.80, 0.84 and a seed that diverged (its 0.99 is not a result): mean 0.82, s = 0.028284, half-width
+     * t(0.975, 1)·0.028284/√2 = 12.706 × 0.02 = 0.25412.
+     */
+    @Test
+    void finalAccuracyIsTheMeanOverSeedsThatDidNotDiverge(@TempDir Path dir) {
+        JmhJson json = new JmhJson();
+        double[] adam = {0.90, 0.92, 0.94};
+        for (int seed = 1; seed <= 3; seed++) {
+            json.convergence("mlp", "adam", seed, new double[] {1.0, 0.5}, new double[] {0.5, adam[seed - 1]});
+        }
+        json.convergence("mlp", "sgd", 1, new double[] {1.0, 0.5}, new double[] {0.5, 0.80});
+        json.convergence("mlp", "sgd", 2, new double[] {1.0, 0.5}, new double[] {0.5, 0.84});
+        json.epoch("ConvergenceBenchmark", JmhJson.params("mlp", "sgd", 64, "3"), new double[][] {{100, 100}}, 1000,
+                new double[][] {{0, 1}}).secondaryOfLast("testAccuracy", new double[] {0.5, 0.99});
+        EpochData epochs = EpochData.of(JmhResults.readAll(List.of(json.write(dir, "final.json"))).results());
+        ChartSpec spec = new ConvergenceCharts(epochs).finalAccuracy("mlp").chart().orElseThrow();
+        assertEquals(ChartId.FINAL_ACCURACY.file("mlp"), spec.file());
+        CategorySeries bars = ((CategoryChart) spec.chart()).getSeriesMap().values().iterator().next();
+        assertEquals(List.of("SGD", "Adam"), List.copyOf(bars.getXData()));
+        List<Double> y = bars.getYData().stream().map(Number::doubleValue).toList();
+        List<Double> err = bars.getExtraValues().stream().map(Number::doubleValue).toList();
+        assertEquals(0.82, y.get(0), 1e-9);
+        assertEquals(0.25412, err.get(0), 1e-4);
+        assertEquals(0.92, y.get(1), 1e-9);
+        assertEquals(0.04969, err.get(1), 1e-4);
+        assertTrue(new ConvergenceCharts(epochs).finalAccuracy("cnn").chart().isEmpty(), "no CNN results, no chart");
     }
 }
