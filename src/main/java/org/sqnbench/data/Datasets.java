@@ -2,7 +2,6 @@ package org.sqnbench.data;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.sqnbench.report.text.Format;
 
 /**
  * Resolves the {@code data} parameter: {@code embedded} (the default), {@code synthetic:N} (N synthetic

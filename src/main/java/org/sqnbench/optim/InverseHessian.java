@@ -70,9 +70,6 @@ public final class InverseHessian {
         this.t = new double[memory];
     }
 
-    public Form form() {
-        return form;
-    }
 
     /** Pairs currently held (at most the memory m). */
     public int size() {

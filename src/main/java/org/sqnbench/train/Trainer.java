@@ -79,8 +79,4 @@ public final class Trainer {
     public Network network() {
         return network;
     }
-
-    public Optimizer optimizer() {
-        return optimizer;
-    }
 }

@@ -165,7 +165,7 @@ public final class JmhResults {
             }
             raw.add(v);
         }
-        return new Metric(time ? "ms/op" : unit, raw);
+        return new Metric(raw);
     }
 
     private static double toMillis(String unit, String benchmark) {

@@ -5,13 +5,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One metric of a JMH result: its unit and raw values, one array per fork with one value per measured iteration.
- * Times are converted to milliseconds when read, so every time in the report is in ms.
+ * One metric of a JMH result: its raw values, one array per fork with one value per measured iteration. Times are
+ * converted to milliseconds when read, so every time in the report is in ms.
  *
- * @param unit    "ms/op" for times, as JMH writes it ("#" for auxiliary counters)
  * @param rawData per fork, per iteration
  */
-public record Metric(String unit, List<double[]> rawData) {
+public record Metric(List<double[]> rawData) {
     public Metric {
         rawData = List.copyOf(rawData);
     }
@@ -29,6 +28,6 @@ public record Metric(String unit, List<double[]> rawData) {
     Metric append(Metric other) {
         List<double[]> joined = new ArrayList<>(rawData);
         joined.addAll(other.rawData);
-        return new Metric(unit, joined);
+        return new Metric(joined);
     }
 }
