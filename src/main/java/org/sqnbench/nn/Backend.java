@@ -2,18 +2,16 @@ package org.sqnbench.nn;
 
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
+import org.sqnbench.study.NativeBuild;
 
 /**
  * Chooses ND4J's native build and thread count. Both the default and the oneDNN nd4j-native jars are on the
- * class path; JavaCPP loads the one named by the system property {@value #EXTENSION_PROPERTY}, so it must be set
- * before the first ND4J class loads. {@link #init(int)} does that, with {@value #DEFAULT_EXTENSION} unless the user
- * passed {@code -D}{@value #EXTENSION_PROPERTY}{@code =...} (an empty value selects the default build).
+ * class path; JavaCPP loads the one named by the system property {@value NativeBuild#PROPERTY}, so it must be set
+ * before the first ND4J class loads. {@link #init(int)} does that, with {@value NativeBuild#DEFAULT_EXTENSION}
+ * unless the user passed {@code -D}{@value NativeBuild#PROPERTY}{@code =...} (an empty value selects the default
+ * build).
  */
 public final class Backend {
-    public static final String EXTENSION_PROPERTY = "org.bytedeco.javacpp.platform.extension";
-    /** Measured fastest on both networks among the builds that run on any AVX2 CPU (README, "Backend"). */
-    public static final String DEFAULT_EXTENSION = "-onednn-avx2";
-
     private Backend() {
     }
 
@@ -26,8 +24,8 @@ public final class Backend {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
-        if (System.getProperty(EXTENSION_PROPERTY) == null) {
-            System.setProperty(EXTENSION_PROPERTY, DEFAULT_EXTENSION);
+        if (System.getProperty(NativeBuild.PROPERTY) == null) {
+            System.setProperty(NativeBuild.PROPERTY, NativeBuild.DEFAULT_EXTENSION);
         }
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
