@@ -23,6 +23,8 @@ public class EpochMetrics {
     public double sampleGradients;
     /** MB-LBFGS curvature pairs rejected in the epoch. */
     public double skippedPairs;
+    /** MB-LBFGS curvature pairs damped (Powell) before they were stored in the epoch. */
+    public double dampedPairs;
     /** 1 when training has diverged (this epoch or before): then the other values are not results. */
     public double diverged;
     /** ND4J threads used. */

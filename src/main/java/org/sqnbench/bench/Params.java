@@ -18,6 +18,7 @@ import org.sqnbench.data.Datasets;
 import org.sqnbench.nn.NetworkKind;
 import org.sqnbench.optim.MbLbfgs;
 import org.sqnbench.optim.Optimizers;
+import org.sqnbench.optim.SgdBb;
 
 /**
  * Checks what is given with {@code -p name=v1,v2} before JMH forks anything, so that a typo ends in one clear line
@@ -40,6 +41,25 @@ public final class Params {
         values(cli, "optimizer").forEach(Optimizers::checkName);
         values(cli, "method").forEach(UpdateBenchmark::checkMethod);
         values(cli, "overlapGradient").forEach(MbLbfgs.OverlapGradient::parse);
+        values(cli, "curvature").forEach(MbLbfgs.CurvatureRule::parse);
+        values(cli, "bbSmoothing").forEach(SgdBb.Smoothing::parse);
+        boolean damping = values(cli, "curvature").isEmpty()
+                ? Optimizers.Settings.DEFAULT.curvature() == MbLbfgs.CurvatureRule.DAMP
+                : values(cli, "curvature").contains(MbLbfgs.CurvatureRule.DAMP.cliName);
+        values(cli, "curvatureEpsilon").forEach(v -> {
+            double eps = number("curvatureEpsilon", v);
+            if (!(eps >= 0)) {
+                throw new IllegalArgumentException("curvatureEpsilon: " + v + " must be >= 0 (0 = the rule's default)");
+            }
+            if (damping && eps >= 1) {
+                throw new IllegalArgumentException("curvatureEpsilon: " + v + " must be below 1 for curvature=damp");
+            }
+        });
+        values(cli, "bbMaxStep").forEach(v -> {
+            if (!(number("bbMaxStep", v) >= 0)) {
+                throw new IllegalArgumentException("bbMaxStep: " + v + " must be >= 0 (0 = the network's cap, Infinity = none)");
+            }
+        });
         values(cli, "form").forEach(InverseHessianBenchmark::parseForm);
         for (String name : List.of("batchSize", "memory", "overlapSize")) {
             values(cli, name).forEach(v -> integer(name, v, 1));

@@ -22,6 +22,7 @@ import org.sqnbench.optim.InverseHessian;
 import org.sqnbench.optim.MbLbfgs;
 import org.sqnbench.optim.Optimizer;
 import org.sqnbench.optim.Optimizers;
+import org.sqnbench.optim.SgdBb;
 import org.sqnbench.study.Method;
 import org.sqnbench.study.StudyNetwork;
 import org.sqnbench.train.DivergedException;
@@ -64,6 +65,18 @@ public abstract class TrainingRun {
     /** MB-LBFGS overlap gradients: reuse or recompute. */
     @Param({Method.DEFAULT_OVERLAP_GRADIENT})
     public String overlapGradient;
+    /** MB-LBFGS curvature safeguard: damp (Powell), skip (sᵀy ≤ ε·sᵀBs) or skip-norm (sᵀy ≤ ε‖s‖²). */
+    @Param({"damp"})
+    public String curvature;
+    /** ε of the curvature safeguard; 0 = the rule's default (damp 0.2, skip 0.01, skip-norm 1). */
+    @Param({"0"})
+    public double curvatureEpsilon;
+    /** SGD-BB step: k (the paper's smoothing, φ(k) = k) or none (the raw BB step of the source slides). */
+    @Param({"k"})
+    public String bbSmoothing;
+    /** SGD-BB's cap on its step; 0 = the network's default, Infinity = none. */
+    @Param({"0"})
+    public double bbMaxStep;
 
     private Trainer trainer;
     private boolean diverged;
@@ -84,7 +97,8 @@ public abstract class TrainingRun {
         DataSplit split = Datasets.load(data, kind.format()).withTrainSize(trainSize);
         Network net = kind.create(DataType.FLOAT, seed());
         Optimizers.Settings settings = new Optimizers.Settings(learningRate, memory, overlap,
-                MbLbfgs.OverlapGradient.parse(overlapGradient), InverseHessian.Form.COMPACT, false);
+                MbLbfgs.OverlapGradient.parse(overlapGradient), InverseHessian.Form.COMPACT, false,
+                MbLbfgs.CurvatureRule.parse(curvature), curvatureEpsilon, SgdBb.Smoothing.parse(bbSmoothing), bbMaxStep);
         Optimizer opt = Optimizers.create(optimizer, kind, net.numParams(), DataType.FLOAT, settings);
         trainer = new Trainer(net, split, opt, batchSize, seed());
     }
@@ -102,6 +116,7 @@ public abstract class TrainingRun {
             m.trainLoss = r.trainLoss();
             m.sampleGradients = r.sampleGradients();
             m.skippedPairs = r.skippedPairs();
+            m.dampedPairs = r.dampedPairs();
             // read after the epoch: whether memory grows per step shows as a trend across epochs
             m.offHeapMB = Pointer.totalBytes() / 1e6;
             m.residentMB = Pointer.physicalBytes() / 1e6;

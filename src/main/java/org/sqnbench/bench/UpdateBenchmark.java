@@ -45,6 +45,8 @@ public class UpdateBenchmark extends KernelBenchmark {
         Backend.init(TrainingRun.threadsFor(kind, threads));
         update = (FirstOrderOptimizer) Optimizers.create(checkMethod(method), kind, kind.params(), DataType.FLOAT,
                 Optimizers.Settings.DEFAULT);
+        // SGD-BB's default β = 10/T comes from the epoch's plan: that of a batch-64 pass over 8,000 samples
+        update.plan(8_000, 64, 1);
         Nd4j.getRandom().setSeed(1);
         theta = Nd4j.randn(DataType.FLOAT, kind.params());
         // small steps: θ stays finite however many calls JMH makes

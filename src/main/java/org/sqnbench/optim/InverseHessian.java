@@ -7,7 +7,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The L-BFGS inverse-Hessian approximation H_k over the last m curvature pairs (s_i, y_i), applied to a vector,
- * with H_0 = γI, γ = sᵀy/yᵀy of the newest pair (γ = 1 before any pair). Two forms that give the same product:
+ * with H_0 = γI, γ = sᵀy/yᵀy of the newest pair (γ = the given initial scale, 1 by default, before any pair). Two forms that give the same product:
  * <ul>
  * <li>{@link Form#TWO_LOOP}: the classic two-loop recursion (Nocedal 1980), 2m dot products and 2m axpys over
  * n-vectors, about 10·m·n values moved.</li>
@@ -40,9 +40,18 @@ public final class InverseHessian {
     private final double[] t;
     private int count;
     private int next;
-    private double gamma = 1;
+    private double gamma;
 
     public InverseHessian(int memory, long n, DataType dtype, Form form) {
+        this(memory, n, dtype, form, 1);
+    }
+
+    /** @param initialScale γ of H_0 = γI until the first pair is added */
+    public InverseHessian(int memory, long n, DataType dtype, Form form, double initialScale) {
+        if (!(initialScale > 0)) {
+            throw new IllegalArgumentException("initial scale must be > 0, got " + initialScale);
+        }
+        this.gamma = initialScale;
         if (memory < 1) {
             throw new IllegalArgumentException("memory must be >= 1, got " + memory);
         }

@@ -11,8 +11,15 @@ import org.sqnbench.data.MinibatchPlan;
  * Consecutive batches overlap: S_k = O_{k−1} ∪ N_k ∪ O_k with |O_k| = l = round(r·batch). Each iteration
  * θ_{k+1} = θ_k − η H_k ∇F_{S_k}(θ_k), and the curvature pair is s_k = θ_{k+1} − θ_k,
  * y_k = ∇F_{O_k}(θ_{k+1}) − ∇F_{O_k}(θ_k), measured on the overlap only so that the gradient difference is not
- * swamped by the change of batch. A pair with s_kᵀy_k ≤ ε‖s_k‖² is skipped (and counted). H_k is the L-BFGS
- * matrix of the last m pairs with H_0 = γI ({@link InverseHessian}).
+ * swamped by the change of batch. H_k is the L-BFGS matrix of the last m pairs with H_0 = γI ({@link InverseHessian}).
+ *
+ * <p>Each pair passes a curvature safeguard ({@link CurvatureRule}). With s = −ηH g_k the model's curvature along s
+ * costs one dot product: Bs = −η g_k, so sᵀBs = −η sᵀg_k. The rules {@code skip} (sᵀy &gt; ε·sᵀBs) and {@code damp}
+ * (Powell damping) are those of the authors' group's code (hjmshi/PyTorch-LBFGS, {@code curvature_update}); there
+ * H_0's scale is taken from the undamped sᵀy, here from the stored (damped) pair, so that γ stays positive.
+ *
+ * <p>Ours: before the first pair is accepted H_0 = γ_0 I with γ_0 = {@code initialScale}, which the study sets so
+ * that η·γ_0 is plain SGD's step on the network (the paper's γ = 1 gives a step of η, larger than SGD tolerates).
  *
  * <p>The two overlap gradients come one of two ways ({@link OverlapGradient}); both give the same iterates up to
  * rounding. Pairs are not formed across epochs (the next epoch reshuffles, so O_k of the last batch is not part of
@@ -36,13 +43,42 @@ public final class MbLbfgs extends Optimizer {
         }
     }
 
+    /** How a curvature pair that fails the curvature condition is treated. */
+    public enum CurvatureRule {
+        /** Powell damping when sᵀy &lt; ε·sᵀBs: y ← θy + (1−θ)Bs, θ = (1−ε)sᵀBs/(sᵀBs − sᵀy), so sᵀy = ε·sᵀBs. */
+        DAMP("damp", 0.2),
+        /** Skip the pair unless sᵀy &gt; ε·sᵀBs: curvature relative to the current model. */
+        SKIP("skip", 1e-2),
+        /** Skip the pair unless sᵀy &gt; ε‖s‖²: an absolute curvature bound (the study's first rule, for comparison). */
+        SKIP_NORM("skip-norm", 1.0);
+
+        public final String cliName;
+        /** ε used when none is given: 0.2 and 1e-2 as in the authors' group's code; 1 as measured for skip-norm. */
+        public final double defaultEpsilon;
+
+        CurvatureRule(String cliName, double defaultEpsilon) {
+            this.cliName = cliName;
+            this.defaultEpsilon = defaultEpsilon;
+        }
+
+        public static CurvatureRule parse(String name) {
+            for (CurvatureRule r : values()) {
+                if (r.cliName.equals(name)) {
+                    return r;
+                }
+            }
+            throw new IllegalArgumentException("unknown curvature '" + name + "', expected damp, skip or skip-norm");
+        }
+    }
+
     /** Step size η. */
     public final double learningRate;
     /** Memory m: curvature pairs kept. */
     public final int memory;
     /** Overlap fraction r = |O_k| / batch size. */
     public final double overlap;
-    /** Curvature threshold ε of the skip rule sᵀy ≤ ε‖s‖². */
+    public final CurvatureRule curvatureRule;
+    /** Threshold ε of {@link #curvatureRule}. */
     public final double curvatureEpsilon;
     public final OverlapGradient overlapGradient;
     /** When true an epoch is n/batch iterations; by default every sample enters once as new data. */
@@ -55,19 +91,30 @@ public final class MbLbfgs extends Optimizer {
     private final INDArray firstOverlap;
     private final INDArray lastOverlap;
     private long skipped;
+    private long damped;
 
-    public MbLbfgs(long n, DataType dtype, double learningRate, int memory, double overlap, double curvatureEpsilon,
+    /**
+     * @param curvatureEpsilon ε of the curvature rule; 0 means the rule's default
+     * @param initialScale     γ_0 of H_0 = γ_0 I until the first pair is accepted
+     */
+    public MbLbfgs(long n, DataType dtype, double learningRate, int memory, double overlap,
+                   CurvatureRule curvatureRule, double curvatureEpsilon, double initialScale,
                    OverlapGradient overlapGradient, InverseHessian.Form form, boolean fixedIterations) {
         if (!(overlap > 0 && overlap < 0.5)) {
             throw new IllegalArgumentException("overlap must be in (0, 0.5), got " + overlap);
         }
+        double eps = curvatureEpsilon > 0 ? curvatureEpsilon : curvatureRule.defaultEpsilon;
+        if (curvatureRule == CurvatureRule.DAMP && !(eps < 1)) {
+            throw new IllegalArgumentException("Powell damping needs curvatureEpsilon in (0, 1), got " + eps);
+        }
         this.learningRate = learningRate;
         this.memory = memory;
         this.overlap = overlap;
-        this.curvatureEpsilon = curvatureEpsilon;
+        this.curvatureRule = curvatureRule;
+        this.curvatureEpsilon = eps;
         this.overlapGradient = overlapGradient;
         this.fixedIterations = fixedIterations;
-        this.hessian = new InverseHessian(memory, n, dtype, form);
+        this.hessian = new InverseHessian(memory, n, dtype, form, initialScale);
         this.s = Nd4j.create(dtype, n);
         this.y = Nd4j.create(dtype, n);
         this.gradient = Nd4j.create(dtype, n);
@@ -106,13 +153,14 @@ public final class MbLbfgs extends Optimizer {
         if (overlapGradient == OverlapGradient.REUSE) {
             // firstOverlap ← ∇F_{O_{k−1}}(θ_k) while lastOverlap still holds step k−1's ∇F_{O_{k−1}}(θ_{k−1})
             double lossFirst = f.lossAndGradient(order, start, start + l, firstOverlap);
-            // the N_k part goes straight into the batch gradient, which is completed in place below
-            double lossNew = f.lossAndGradient(order, start + l, start + b - l, gradient);
             if (k > 0) {
+                // offered before the N_k part overwrites the batch gradient g_{k−1} that Bs = −η g_{k−1} needs
                 y.assign(firstOverlap);
                 Blas.axpy(-1, lastOverlap, y);
                 offerPair();
             }
+            // the N_k part goes straight into the batch gradient, which is completed in place below
+            double lossNew = f.lossAndGradient(order, start + l, start + b - l, gradient);
             double lossLast = f.lossAndGradient(order, start + b - l, start + b, lastOverlap);
             countSampleGradients(b);
             Blas.scal((double) (b - 2 * l) / b, gradient);
@@ -144,14 +192,49 @@ public final class MbLbfgs extends Optimizer {
         Blas.axpy(1, s, theta);
     }
 
-    /** Adds (s, y) to the memory unless the curvature condition fails. */
+    /**
+     * Offers (s, y) to the memory through the curvature rule; {@link #gradient} still holds the g_k of s = −ηH g_k.
+     */
     private void offerPair() {
         double sy = Blas.dot(s, y);
-        if (!(sy > curvatureEpsilon * Blas.dot(s, s))) {
-            skipped++;
-        } else {
-            hessian.add(s, y);
+        if (curvatureRule == CurvatureRule.SKIP_NORM) {
+            accept(sy > curvatureEpsilon * Blas.dot(s, s));
+            return;
         }
+        double sBs = -learningRate * Blas.dot(s, gradient);
+        // sᵀy > 0 as well: ours, for the case that rounding has cost H its positive curvature along s (sᵀBs ≤ 0)
+        if (sy > curvatureEpsilon * sBs && sy > 0) {
+            hessian.add(s, y);
+            return;
+        }
+        if (curvatureRule == CurvatureRule.SKIP || !(sBs > 0)) {
+            skipped++;
+            return;
+        }
+        double theta = powellTheta(sy, sBs, curvatureEpsilon);
+        Blas.scal(theta, y);
+        Blas.axpy(-(1 - theta) * learningRate, gradient, y);
+        damped++;
+        hessian.add(s, y);
+    }
+
+    private void accept(boolean ok) {
+        if (ok) {
+            hessian.add(s, y);
+        } else {
+            skipped++;
+        }
+    }
+
+    /** Powell's θ = (1−ε)sᵀBs/(sᵀBs − sᵀy), for sᵀy &lt; ε·sᵀBs: the damped pair then has sᵀy = ε·sᵀBs. */
+    static double powellTheta(double sy, double sBs, double epsilon) {
+        return (1 - epsilon) * sBs / (sBs - sy);
+    }
+
+    /** Pairs damped so far (rule {@code damp}). */
+    @Override
+    public long dampedPairs() {
+        return damped;
     }
 
     @Override

@@ -38,4 +38,9 @@ public abstract class Optimizer {
     public long skippedPairs() {
         return 0;
     }
+
+    /** Curvature pairs damped before they were stored (MB-LBFGS with Powell damping); zero for the others. */
+    public long dampedPairs() {
+        return 0;
+    }
 }

@@ -16,28 +16,30 @@ public final class Optimizers {
     public static final double ADAM_BETA1 = 0.9;
     public static final double ADAM_BETA2 = 0.999;
     public static final double ADAM_EPSILON = 1e-8;
-    public static final double BB_BETA = 0.01;
-    /**
-     * MB-LBFGS keeps a pair only when sᵀy &gt; ε‖s‖², i.e. the curvature along s is at least ε. With the usual tiny ε
-     * the MLP run at batch 64 diverged or stalled near 0.89 accuracy for every step size tried; ε = 1 rejects the
-     * near-flat pairs that make H blow up along them (about half the pairs are skipped) and trained to 0.92-0.93 in 15 epochs (seeds 1-3).
-     */
-    public static final double CURVATURE_EPSILON = 1.0;
+    /** SGD-BB's gradient-average weight: 0 = 10/T, the authors' default. */
+    public static final double BB_BETA = 0;
 
     /**
      * Options besides the step size; {@code learningRate} 0 means the network's default.
      *
-     * @param memory          MB-LBFGS memory m
-     * @param overlap         MB-LBFGS overlap fraction r
-     * @param fixedIterations MB-LBFGS epochs of n/batch iterations instead of one pass over every sample
+     * @param memory           MB-LBFGS memory m
+     * @param overlap          MB-LBFGS overlap fraction r
+     * @param curvature        MB-LBFGS curvature safeguard
+     * @param curvatureEpsilon its ε; 0 = the rule's default
+     * @param fixedIterations  MB-LBFGS epochs of n/batch iterations instead of one pass over every sample
+     * @param bbSmoothing      SGD-BB: the paper's smoothed step or the raw BB step
+     * @param bbMaxStep        SGD-BB's cap on its step; 0 = the network's default ({@link #bbMaxStep}), infinite = none
      */
     public record Settings(double learningRate, int memory, double overlap, MbLbfgs.OverlapGradient overlapGradient,
-                           InverseHessian.Form form, boolean fixedIterations) {
+                           InverseHessian.Form form, boolean fixedIterations, MbLbfgs.CurvatureRule curvature,
+                           double curvatureEpsilon, SgdBb.Smoothing bbSmoothing, double bbMaxStep) {
         public static final Settings DEFAULT = new Settings(0, Method.DEFAULT_MEMORY, Method.DEFAULT_OVERLAP,
-                MbLbfgs.OverlapGradient.parse(Method.DEFAULT_OVERLAP_GRADIENT), InverseHessian.Form.COMPACT, false);
+                MbLbfgs.OverlapGradient.parse(Method.DEFAULT_OVERLAP_GRADIENT), InverseHessian.Form.COMPACT, false,
+                MbLbfgs.CurvatureRule.DAMP, 0, SgdBb.Smoothing.K, 0);
 
         public Settings withLearningRate(double eta) {
-            return new Settings(eta, memory, overlap, overlapGradient, form, fixedIterations);
+            return new Settings(eta, memory, overlap, overlapGradient, form, fixedIterations, curvature,
+                    curvatureEpsilon, bbSmoothing, bbMaxStep);
         }
     }
 
@@ -55,7 +57,7 @@ public final class Optimizers {
     }
 
     /** SGD-BB's cap on its step: the largest step at which SGD itself still trained in the sweep. */
-    public static double bbMaxLearningRate(NetworkKind network) {
+    public static double bbMaxStep(NetworkKind network) {
         return network == NetworkKind.MLP ? 0.3 : 0.15;
     }
 
@@ -66,8 +68,10 @@ public final class Optimizers {
             case SGD -> new Sgd(n, dtype, eta);
             case MOMENTUM -> new Momentum(n, dtype, eta, MOMENTUM_BETA);
             case ADAM -> new Adam(n, dtype, eta, ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON);
-            case SGD_BB -> new SgdBb(n, dtype, eta, BB_BETA, bbMaxLearningRate(network));
-            case MB_LBFGS -> new MbLbfgs(n, dtype, eta, settings.memory(), settings.overlap(), CURVATURE_EPSILON,
+            case SGD_BB -> new SgdBb(n, dtype, eta, BB_BETA, settings.bbSmoothing(),
+                    settings.bbMaxStep() > 0 ? settings.bbMaxStep() : bbMaxStep(network));
+            case MB_LBFGS -> new MbLbfgs(n, dtype, eta, settings.memory(), settings.overlap(), settings.curvature(),
+                    settings.curvatureEpsilon(), defaultLearningRate(Method.SGD.cliName(), network) / eta,
                     settings.overlapGradient(), settings.form(), settings.fixedIterations());
         };
     }

@@ -1,25 +1,53 @@
 package org.sqnbench.optim;
 
+import java.util.Locale;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.sqnbench.data.MinibatchPlan;
 
 /**
  * SGD with a Barzilai-Borwein step size (Tan, Ma, Dai and Qian 2016, "Barzilai-Borwein Step Size for Stochastic
- * Gradient Descent", Algorithm SGD-BB). Inside epoch k the step η_k is constant; the smoothed gradient
- * ĝ ← (1−β) ĝ + β g is restarted from 0 each epoch. At the end of an epoch of T iterations, with θ̃ the parameters
- * at epoch ends: s = (θ̃_k − θ̃_{k−1})/T, y = ĝ_k − ĝ_{k−1}, η_{k+1} = ‖s‖²/|sᵀy|. The first BB step needs two
- * finished epochs, so epochs 0 and 1 run at η_0. A zero or non-finite sᵀy keeps the previous step.
+ * Gradient Descent", SGD-BB), as the authors' reference code runs it. Epoch k is T iterations at a constant step;
+ * the gradient average ĝ ← β g + (1−β) ĝ starts at 0 once and carries across epochs, with β = 10/T by default.
+ * With θ̃_k the parameters at the start of epoch k, the BB estimate for epoch k ≥ 2 (counting from 0) is
+ * η_k = ‖θ̃_k − θ̃_{k−1}‖² / (T·|(θ̃_k − θ̃_{k−1})ᵀ(ĝ_k − ĝ_{k−1})|), ĝ_k being the average at the start of epoch k;
+ * epochs 0 and 1 run at η_0.
  *
- * <p>Safeguard: η is capped at {@link #maxLearningRate}. Measured on the MNIST MLP, the uncapped BB step about
- * doubles every epoch as the gradients shrink (0.05 → 0.47 → 0.98 → 2.3) and training diverges by epoch 5 for
- * every η_0 tried; the cap is the largest step at which plain SGD still trained (README, "Default hyperparameters").
+ * <p>{@link Smoothing#K} (the paper's and the authors' default, φ(k) = k) uses the step c_k/k with
+ * c_k = c_{k−1}^{(k−2)/(k−1)}·(k·η_k)^{1/(k−1)}, c = 1 before epoch 2: a geometric mean of the estimates that
+ * decays like 1/k. {@link Smoothing#NONE} uses η_k as it is, which is the rule of the source study's slides.
+ *
+ * <p>Ours, not the authors': an estimate that is zero or not finite (sᵀy = 0) keeps the previous step, and an
+ * optional cap (infinite unless set) bounds the step.
  */
 public final class SgdBb extends FirstOrderOptimizer {
+    /** How the BB estimates become steps. */
+    public enum Smoothing {
+        /** φ(k) = k: Tan et al.'s smoothed step (their paper and code). */
+        K,
+        /** The raw BB estimate each epoch (the source slides' rule). */
+        NONE;
+
+        public String cliName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Smoothing parse(String name) {
+            for (Smoothing s : values()) {
+                if (s.cliName().equals(name)) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("unknown bbSmoothing '" + name + "', expected k or none");
+        }
+    }
+
     /** η_0, the step of the first two epochs. */
     public final double initialLearningRate;
-    /** Smoothing weight β of the gradient average. */
+    /** Weight β of the gradient average; 0 means 10/T, T the iterations of the epoch. */
     public final double beta;
-    /** Upper bound on the BB step. */
+    public final Smoothing smoothing;
+    /** Upper bound on the step; infinite when there is none. */
     public final double maxLearningRate;
     private final INDArray smoothed;
     private final INDArray previousSmoothed;
@@ -28,15 +56,23 @@ public final class SgdBb extends FirstOrderOptimizer {
     private final INDArray y;
     private INDArray theta;
     private double learningRate;
+    private double c = 1;
+    private double epochBeta;
     private int iterations;
     private int finishedEpochs;
 
-    public SgdBb(long n, DataType dtype, double initialLearningRate, double beta, double maxLearningRate) {
+    public SgdBb(long n, DataType dtype, double initialLearningRate, double beta, Smoothing smoothing,
+                 double maxLearningRate) {
         super(n, dtype);
+        if (!(beta >= 0 && beta <= 1)) {
+            throw new IllegalArgumentException("beta must be in [0, 1] (0 = 10/T), got " + beta);
+        }
         this.initialLearningRate = initialLearningRate;
         this.beta = beta;
+        this.smoothing = smoothing;
         this.maxLearningRate = maxLearningRate;
         this.learningRate = initialLearningRate;
+        this.epochBeta = beta;
         this.smoothed = newState();
         this.previousSmoothed = newState();
         this.previousTheta = newState();
@@ -55,11 +91,24 @@ public final class SgdBb extends FirstOrderOptimizer {
     }
 
     @Override
+    public MinibatchPlan plan(int trainSize, int batchSize, long seed) {
+        MinibatchPlan plan = super.plan(trainSize, batchSize, seed);
+        // the authors' default β = 10/T: the average spans about the last tenth of the epoch
+        if (beta == 0) {
+            epochBeta = Math.min(1, 10.0 / plan.iterations());
+        }
+        return plan;
+    }
+
+    @Override
     public void update(INDArray theta, INDArray g) {
+        if (epochBeta == 0) {
+            throw new IllegalStateException("beta = 10/T needs plan() before the epoch's first step");
+        }
         this.theta = theta;
         Blas.axpy(-learningRate, g, theta);
-        Blas.scal(1 - beta, smoothed);
-        Blas.axpy(beta, g, smoothed);
+        Blas.scal(1 - epochBeta, smoothed);
+        Blas.axpy(epochBeta, g, smoothed);
         iterations++;
     }
 
@@ -69,20 +118,33 @@ public final class SgdBb extends FirstOrderOptimizer {
             return;
         }
         if (finishedEpochs >= 1) {
-            double next = barzilaiBorwein(theta, previousTheta, smoothed, previousSmoothed, iterations, s, y);
-            if (Double.isFinite(next) && next > 0) {
-                learningRate = Math.min(next, maxLearningRate);
+            double estimate = barzilaiBorwein(theta, previousTheta, smoothed, previousSmoothed, iterations, s, y);
+            if (Double.isFinite(estimate) && estimate > 0) {
+                learningRate = Math.min(nextStep(estimate, finishedEpochs + 1), maxLearningRate);
             }
         }
         previousTheta.assign(theta);
         previousSmoothed.assign(smoothed);
-        smoothed.assign(0);
         iterations = 0;
         finishedEpochs++;
     }
 
+    /** The step for epoch k ≥ 2 given its BB estimate, updating the smoothing state c. */
+    private double nextStep(double estimate, int k) {
+        if (smoothing == Smoothing.NONE) {
+            return estimate;
+        }
+        c = smoothedScale(c, estimate, k);
+        return c / k;
+    }
+
+    /** c_k = c_{k−1}^{(k−2)/(k−1)}·(k·η_k)^{1/(k−1)}, for k ≥ 2 (c = 1 before epoch 2). */
+    static double smoothedScale(double previous, double estimate, int k) {
+        return Math.pow(previous, (k - 2.0) / (k - 1.0)) * Math.pow(estimate * k, 1.0 / (k - 1.0));
+    }
+
     /**
-     * The BB step ‖s‖²/|sᵀy| with s = (θ − θ_prev)/T and y = ĝ − ĝ_prev, written into the scratch vectors
+     * The BB estimate ‖s‖²/|sᵀy| with s = (θ − θ_prev)/T and y = ĝ − ĝ_prev, written into the scratch vectors
      * {@code s} and {@code y}; infinite or NaN when sᵀy = 0. The end-of-epoch kernel; the traffic the report
      * sets it against is {@link org.sqnbench.study.Traffic#BB_STEP_PASSES} n-vector passes.
      */

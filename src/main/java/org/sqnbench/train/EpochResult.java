@@ -9,7 +9,8 @@ package org.sqnbench.train;
  * @param iterations      optimizer steps taken
  * @param sampleGradients per-sample gradient evaluations in the epoch
  * @param skippedPairs    curvature pairs MB-LBFGS rejected in the epoch (0 for the others)
+ * @param dampedPairs     curvature pairs MB-LBFGS damped before storing them in the epoch (0 for the others)
  */
 public record EpochResult(int epoch, double trainLoss, long stepNanos, int iterations, long sampleGradients,
-                          long skippedPairs) {
+                          long skippedPairs, long dampedPairs) {
 }

@@ -11,7 +11,9 @@ import org.sqnbench.nn.Backend;
 import org.sqnbench.nn.Evaluation;
 import org.sqnbench.nn.Network;
 import org.sqnbench.nn.NetworkKind;
+import org.sqnbench.optim.MbLbfgs;
 import org.sqnbench.optim.Optimizers;
+import org.sqnbench.optim.SgdBb;
 
 /**
  * The step-size sweep behind the default hyperparameters: for each optimizer and each step size of a grid, trains
@@ -20,12 +22,15 @@ import org.sqnbench.optim.Optimizers;
  * <pre>java -jar target/benchmarks.jar sweep network=mlp epochs=15 batch=64</pre>
  * Options (key=value): network (mlp), data (embedded), epochs (15), batch (64), seed (1), threads (1),
  * trainSize (0 = all), optimizers (all, comma-separated), rates (comma-separated, or 'default'; without it a
- * grid of 0.1× … 10× each method's default). Bad options and data are an {@link IllegalArgumentException} or a
- * {@link org.sqnbench.data.DataException}, which the jar's entry point turns into one line and exit status 2.
+ * grid of 0.1× … 10× each method's default), curvature (damp), curvatureEpsilon (0 = the rule's default),
+ * bbSmoothing (k), bbMaxStep (0 = the network's cap). Bad options and data are an
+ * {@link IllegalArgumentException} or a {@link org.sqnbench.data.DataException}, which the jar's entry point turns
+ * into one line and exit status 2.
  */
 public final class Sweep {
     public static final String USAGE = "usage: sweep [network=mlp|cnn] [data=embedded|DIR|synthetic:N] [epochs=15]"
             + " [batch=64] [seed=1] [threads=1] [trainSize=0] [optimizers=sgd,...] [rates=0.01,...|default]"
+            + " [curvature=damp|skip|skip-norm] [curvatureEpsilon=0] [bbSmoothing=k|none] [bbMaxStep=0]"
             + "  (final accuracy per step size; default rates 0.1x-10x each method's default)";
 
     private Sweep() {
@@ -45,8 +50,14 @@ public final class Sweep {
             System.out.println(USAGE);
             return 0;
         }
-        Map<String, String> o = new HashMap<>(Map.of("network", "mlp", "data", Datasets.EMBEDDED, "epochs", "15",
-                "batch", "64", "seed", "1", "threads", "1", "trainSize", "0", "optimizers", String.join(",", Optimizers.NAMES)));
+        Map<String, String> o = new HashMap<>(Map.ofEntries(Map.entry("network", "mlp"),
+                Map.entry("data", Datasets.EMBEDDED), Map.entry("epochs", "15"), Map.entry("batch", "64"),
+                Map.entry("seed", "1"), Map.entry("threads", "1"), Map.entry("trainSize", "0"),
+                Map.entry("optimizers", String.join(",", Optimizers.NAMES)),
+                Map.entry("curvature", Optimizers.Settings.DEFAULT.curvature().cliName),
+                Map.entry("curvatureEpsilon", "0"),
+                Map.entry("bbSmoothing", Optimizers.Settings.DEFAULT.bbSmoothing().cliName()),
+                Map.entry("bbMaxStep", "0")));
         for (String a : args) {
             String[] kv = a.split("=", 2);
             if (kv.length != 2 || !o.containsKey(kv[0]) && !kv[0].equals("rates")) {
@@ -58,6 +69,16 @@ public final class Sweep {
         Backend.init(number(o, "threads"));
         NetworkKind kind = NetworkKind.parse(o.get("network"));
         DataSplit data = Datasets.load(o.get("data"), kind.format()).withTrainSize(number(o, "trainSize"));
+        Optimizers.Settings d = Optimizers.Settings.DEFAULT;
+        double epsilon;
+        try {
+            epsilon = Double.parseDouble(o.get("curvatureEpsilon"));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("curvatureEpsilon: '" + o.get("curvatureEpsilon") + "' is not a number");
+        }
+        Optimizers.Settings settings = new Optimizers.Settings(0, d.memory(), d.overlap(), d.overlapGradient(),
+                d.form(), d.fixedIterations(), MbLbfgs.CurvatureRule.parse(o.get("curvature")), epsilon,
+                SgdBb.Smoothing.parse(o.get("bbSmoothing")), Double.parseDouble(o.get("bbMaxStep")));
         int epochs = number(o, "epochs");
         int batch = number(o, "batch");
         long seed = number(o, "seed");
@@ -84,22 +105,33 @@ public final class Sweep {
             for (double eta : rates) {
                 Network net = kind.create(DataType.FLOAT, seed);
                 var opt = Optimizers.create(name, kind, net.numParams(), DataType.FLOAT,
-                        Optimizers.Settings.DEFAULT.withLearningRate(eta));
+                        settings.withLearningRate(eta));
                 Trainer t = new Trainer(net, data, opt, batch, seed);
                 String result;
+                StringBuilder steps = new StringBuilder();
                 long start = System.nanoTime();
                 try {
                     StringBuilder curve = new StringBuilder();
+                    long skipped = 0;
+                    long damped = 0;
                     for (int e = 0; e < epochs; e++) {
-                        t.epoch();
+                        EpochResult r = t.epoch();
+                        skipped += r.skippedPairs();
+                        damped += r.dampedPairs();
+                        if (opt instanceof SgdBb bb) {
+                            steps.append(String.format(" %.3g", bb.learningRate()));
+                        }
                         if (e % 5 == 4 || e == epochs - 1) {
                             curve.append(String.format(" %.3f", t.evaluate().accuracy()));
                         }
                     }
                     Evaluation ev = t.evaluate();
-                    result = String.format("acc %.4f loss %.4f  (accuracy every 5 epochs:%s)", ev.accuracy(), ev.loss(), curve);
+                    result = String.format("acc %.4f loss %.4f  (accuracy every 5 epochs:%s)%s", ev.accuracy(),
+                            ev.loss(), curve, opt.name().equals("mb-lbfgs")
+                                    ? String.format(" pairs skipped %d damped %d", skipped, damped)
+                                    : steps.isEmpty() ? "" : " steps" + steps);
                 } catch (DivergedException e) {
-                    result = e.getMessage();
+                    result = e.getMessage() + (steps.isEmpty() ? "" : " steps" + steps);
                 }
                 System.out.printf("%-9s eta %-9.4g %s  [%.0f s]%n", name, eta, result, (System.nanoTime() - start) / 1e9);
             }

@@ -48,6 +48,7 @@ public final class Trainer {
         MinibatchPlan plan = optimizer.plan(data.train().size(), batchSize, seed * 1_000_003L + e);
         long gradientsBefore = optimizer.sampleGradients();
         long skippedBefore = optimizer.skippedPairs();
+        long dampedBefore = optimizer.dampedPairs();
         double lossSum = 0;
         long start = System.nanoTime();
         for (int k = 0; k < plan.iterations(); k++) {
@@ -64,7 +65,8 @@ public final class Trainer {
             throw new DivergedException(e, plan.iterations() - 1, "non-finite parameter");
         }
         return new EpochResult(e, lossSum / plan.iterations(), nanos, plan.iterations(),
-                optimizer.sampleGradients() - gradientsBefore, optimizer.skippedPairs() - skippedBefore);
+                optimizer.sampleGradients() - gradientsBefore, optimizer.skippedPairs() - skippedBefore,
+                optimizer.dampedPairs() - dampedBefore);
     }
 
     /** Loss and accuracy on the test set. */

@@ -30,6 +30,12 @@ class ParamsTest {
         assertEquals("overlap: 0.5 must be in (0, 0.5)", reject(IllegalArgumentException.class, "-p", "overlap=0.5"));
         assertEquals("learningRate: 'fast' is not a number", reject(IllegalArgumentException.class, "-p", "learningRate=fast"));
         assertEquals("unknown form 'dense', expected two-loop or compact", reject(IllegalArgumentException.class, "-p", "form=dense"));
+        assertEquals("unknown curvature 'powell', expected damp, skip or skip-norm",
+                reject(IllegalArgumentException.class, "-p", "curvature=powell"));
+        assertEquals("curvatureEpsilon: 1 must be below 1 for curvature=damp",
+                reject(IllegalArgumentException.class, "-p", "curvatureEpsilon=1"));
+        assertEquals("unknown bbSmoothing 'log', expected k or none",
+                reject(IllegalArgumentException.class, "-p", "bbSmoothing=log"));
         String missing = reject(DataException.class, "-p", "network=mlp", "-p", "data=/no/such/dir");
         assertEquals("/no/such/dir: data directory not found (use 'embedded' or a directory of MNIST IDX files)", missing);
     }
@@ -37,7 +43,9 @@ class ParamsTest {
     @Test
     void goodValuesPass() throws Exception {
         CommandLineOptions cli = new CommandLineOptions("-p", "network=mlp,cnn", "-p", "optimizer=sgd,mb-lbfgs",
-                "-p", "data=embedded", "-p", "overlap=0.2", "-p", "threads=0,2", "-p", "overlapGradient=recompute");
+                "-p", "data=embedded", "-p", "overlap=0.2", "-p", "threads=0,2", "-p", "overlapGradient=recompute",
+                "-p", "curvature=skip-norm,skip", "-p", "curvatureEpsilon=1", "-p", "bbSmoothing=k,none",
+                "-p", "bbMaxStep=Infinity");
         assertDoesNotThrow(() -> Params.validate(cli));
     }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqnbench.report.JmhJson;
@@ -15,10 +14,8 @@ import org.sqnbench.report.results.JmhResults;
 
 /** The rows of the comparison other than "ok" and "slower": faster, not compared, and in one file only. */
 class RegressionCheckTest {
-    static final double[] EPOCHS = {300, 305, 295, 302, 298};
-    static final double[] SGEMM = {6.7, 6.8, 6.6};
-    static final Map<String, String> PRODUCT = Map.of("network", "mlp", "memory", "10", "form", "compact",
-            "threads", "0");
+    static final double[] EPOCHS = CheckCommandTest.EPOCHS;
+    static final double[] SGEMM = CheckCommandTest.SGEMM;
 
     @TempDir
     Path dir;
@@ -59,7 +56,7 @@ class RegressionCheckTest {
         // baseline: SGD epochs and the product kernel; current: SGD epochs and Adam epochs. Compared: SGD only;
         // in one file only: the product kernel (baseline) and Adam (current). The calibrations are never rows.
         JmhJson base = new JmhJson().calibration(SGEMM).epochTime("mlp", "sgd", 64, 8000, EPOCHS)
-                .kernel("InverseHessianBenchmark.product", PRODUCT, 0.5, 0.51, 0.49);
+                .kernel("InverseHessianBenchmark.product", CheckCommandTest.PRODUCT, 0.5, 0.51, 0.49);
         JmhJson cur = new JmhJson().calibration(SGEMM).epochTime("mlp", "sgd", 64, 8000, EPOCHS)
                 .epochTime("mlp", "adam", 64, 8000, EPOCHS);
         RegressionCheck.Outcome o = compare(base, cur);

@@ -77,23 +77,60 @@ class FirstOrderStepsTest {
 
     @Test
     void sgdBbComputesItsStepFromSAndY() {
-        SgdBb bb = new SgdBb(2, DataType.DOUBLE, 0.1, 0.5, 10);
+        SgdBb bb = new SgdBb(2, DataType.DOUBLE, 0.1, 0.5, SgdBb.Smoothing.NONE, Double.POSITIVE_INFINITY);
         INDArray theta = vec(0, 0);
         // epoch 0 at η0: θ = (−0.1, −0.1), ĝ = 0.5·(0.5, 0) + 0.5·(0, 1) = (0.25, 0.5)
         bb.update(theta, vec(1, 0));
         bb.update(theta, vec(0, 1));
         bb.endEpoch();
         assertEquals(0.1, bb.learningRate(), TOL);
-        // epoch 1, still η0: θ = (−0.3, −0.3); ĝ restarts at 0: 0.5·(2, 0) = (1, 0), then 0.5·(1, 0) + 0.5·(0, 2) = (0.5, 1)
+        // epoch 1, still η0: θ = (−0.3, −0.3); ĝ carries over: 0.5·(2, 0) + 0.5·(0.25, 0.5) = (1.125, 0.25),
+        // then 0.5·(0, 2) + 0.5·(1.125, 0.25) = (0.5625, 1.125)
         bb.update(theta, vec(2, 0));
         bb.update(theta, vec(0, 2));
         assertArrayEquals(new double[]{-0.3, -0.3}, theta.toDoubleVector(), TOL);
         bb.endEpoch();
-        // s = (θ̃2 − θ̃1)/T = (−0.1, −0.1), y = (0.5, 1) − (0.25, 0.5): η = ‖s‖²/|sᵀy| = 0.02/0.075
-        assertEquals(0.02 / 0.075, bb.learningRate(), 1e-12);
+        // s = (θ̃2 − θ̃1)/T = (−0.1, −0.1), y = (0.5625, 1.125) − (0.25, 0.5) = (0.3125, 0.625):
+        // η = ‖s‖²/|sᵀy| = 0.02/0.09375
+        assertEquals(0.02 / 0.09375, bb.learningRate(), 1e-12);
         // an epoch that does not move gives sᵀy = 0: the step is kept
         bb.update(theta, vec(0, 0));
         bb.endEpoch();
-        assertEquals(0.02 / 0.075, bb.learningRate(), 1e-12);
+        assertEquals(0.02 / 0.09375, bb.learningRate(), 1e-12);
+    }
+
+    @Test
+    void sgdBbCapBindsOnTheStep() {
+        // the same two epochs as above with a cap of 0.2 below the estimate 0.2133
+        SgdBb bb = new SgdBb(2, DataType.DOUBLE, 0.1, 0.5, SgdBb.Smoothing.NONE, 0.2);
+        INDArray theta = vec(0, 0);
+        bb.update(theta, vec(1, 0));
+        bb.update(theta, vec(0, 1));
+        bb.endEpoch();
+        bb.update(theta, vec(2, 0));
+        bb.update(theta, vec(0, 2));
+        bb.endEpoch();
+        assertEquals(0.2, bb.learningRate(), 0.0);
+        bb.update(theta, vec(1, 1));
+        assertArrayEquals(new double[]{-0.5, -0.5}, theta.toDoubleVector(), TOL);
+    }
+
+    @Test
+    void sgdBbDefaultBetaIsTenOverTheEpochsIterations() {
+        // β = 0 means 10/T: a plan of 40 iterations gives β = 0.25, so ĝ = 0.25·g after one step from ĝ = 0;
+        // with T = 2 iterations 10/T is above 1 and β is 1
+        SgdBb bb = new SgdBb(1, DataType.DOUBLE, 0.1, 0, SgdBb.Smoothing.NONE, Double.POSITIVE_INFINITY);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> bb.update(vec(0), vec(1)));
+        assertEquals(40, bb.plan(40, 1, 0).iterations());
+        INDArray theta = vec(0);
+        bb.update(theta, vec(4));
+        bb.endEpoch();
+        // the next epoch's plan has T = 2: β = 1, so ĝ = the last gradient
+        bb.plan(4, 2, 1);
+        bb.update(theta, vec(2));
+        bb.update(theta, vec(6));
+        bb.endEpoch();
+        // s = (θ̃2 − θ̃1)/T = (−0.1·8)/2 = −0.4, y = ĝ2 − ĝ1 = 6 − 1 = 5: η = 0.16/2 = 0.08
+        assertEquals(0.16 / 2.0, bb.learningRate(), 1e-12);
     }
 }

@@ -22,7 +22,8 @@ class MbLbfgsTest {
     }
 
     static MbLbfgs lbfgs(int n, double eta, MbLbfgs.OverlapGradient mode, InverseHessian.Form form) {
-        return new MbLbfgs(n, DataType.DOUBLE, eta, 5, 0.25, 1e-8, mode, form, false);
+        return new MbLbfgs(n, DataType.DOUBLE, eta, 5, 0.25, MbLbfgs.CurvatureRule.SKIP_NORM, 1e-8, 1, mode, form,
+                false);
     }
 
     /** Runs epochs until the full gradient norm is below tol; returns the norm reached. */
@@ -103,10 +104,72 @@ class MbLbfgsTest {
         assertEquals(0, opt.pairs());
     }
 
+    /**
+     * f(θ) = −½‖θ‖² from θ0 = (1, 2), η = 0.1, H_0 = I. Step 0: g0 = (−1, −2), s = (0.1, 0.2), θ1 = (1.1, 2.2).
+     * Step 1 offers the pair: y = −s, sᵀy = −0.05, Bs = −η g0 = (0.1, 0.2), sᵀBs = 0.05.
+     */
+    static MbLbfgs concaveTwoSteps(MbLbfgs.CurvatureRule rule, double epsilon, Quadratic concave) {
+        MbLbfgs opt = new MbLbfgs(2, DataType.DOUBLE, 0.1, 5, 0.25, rule, epsilon, 1, MbLbfgs.OverlapGradient.REUSE,
+                InverseHessian.Form.TWO_LOOP, false);
+        MinibatchPlan plan = opt.plan(40, 8, 0);
+        opt.step(concave, plan, 0);
+        assertArrayEquals(new double[]{1.1, 2.2}, concave.theta.toDoubleVector(), 1e-12);
+        opt.step(concave, plan, 1);
+        return opt;
+    }
+
+    static Quadratic concave() {
+        return new Quadratic(new double[][]{{-1, 0}, {0, -1}}, new double[2], new double[]{1, 2});
+    }
+
+    @Test
+    void powellDampingStoresThePairWithCurvatureEpsilonTimesSBs() {
+        // θ = (1−ε)sᵀBs/(sᵀBs − sᵀy) = 0.8·0.05/0.1 = 0.4; y' = 0.4·(−0.1, −0.2) + 0.6·(0.1, 0.2) = (0.02, 0.04),
+        // sᵀy' = 0.01 = ε·sᵀBs. One pair: γ = sᵀy'/y'ᵀy' = 5 and H y' = s; y' = 0.2 s, so H s = 5 s.
+        // g1 = −θ1 = −11 s, so the step is −η H g1 = 5.5 s = (0.55, 1.1) and θ2 = (1.65, 3.3).
+        assertEquals(0.4, MbLbfgs.powellTheta(-0.05, 0.05, 0.2), 1e-15);
+        Quadratic f = concave();
+        MbLbfgs opt = concaveTwoSteps(MbLbfgs.CurvatureRule.DAMP, 0.2, f);
+        assertEquals(1, opt.dampedPairs());
+        assertEquals(0, opt.skippedPairs());
+        assertEquals(1, opt.pairs());
+        assertArrayEquals(new double[]{1.65, 3.3}, f.theta.toDoubleVector(), 1e-10);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = MbLbfgs.CurvatureRule.class, names = {"SKIP", "SKIP_NORM"})
+    void skipRulesCountTheRejectedPairAndTakeAGradientStep(MbLbfgs.CurvatureRule rule) {
+        Quadratic f = concave();
+        MbLbfgs opt = concaveTwoSteps(rule, 0, f);
+        assertEquals(1, opt.skippedPairs());
+        assertEquals(0, opt.dampedPairs());
+        assertEquals(0, opt.pairs());
+        // H = H_0 = I: θ2 = θ1 − η g1 = 1.1·θ1
+        assertArrayEquals(new double[]{1.21, 2.42}, f.theta.toDoubleVector(), 1e-12);
+    }
+
+    @Test
+    void theInitialScaleSetsTheStepBeforeAnyPair() {
+        Quadratic f = concave();
+        MbLbfgs opt = new MbLbfgs(2, DataType.DOUBLE, 0.1, 5, 0.25, MbLbfgs.CurvatureRule.DAMP, 0, 0.5,
+                MbLbfgs.OverlapGradient.REUSE, InverseHessian.Form.COMPACT, false);
+        opt.step(f, opt.plan(40, 8, 0), 0);
+        // θ1 = θ0 − η·γ0·g0 = (1, 2) + 0.05·(1, 2)
+        assertArrayEquals(new double[]{1.05, 2.1}, f.theta.toDoubleVector(), 1e-12);
+    }
+
+    @Test
+    void dampingNeedsEpsilonBelowOne() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new MbLbfgs(2, DataType.DOUBLE, 0.1, 5, 0.25, MbLbfgs.CurvatureRule.DAMP, 1.0, 1,
+                        MbLbfgs.OverlapGradient.REUSE, InverseHessian.Form.COMPACT, false));
+        assertTrue(e.getMessage().contains("(0, 1)"), e.getMessage());
+    }
+
     @Test
     void overlapThatLeavesNoSharedSampleIsRejected() {
-        MbLbfgs opt = new MbLbfgs(3, DataType.DOUBLE, 1, 5, 0.01, 1e-8, MbLbfgs.OverlapGradient.REUSE,
-                InverseHessian.Form.COMPACT, false);
+        MbLbfgs opt = new MbLbfgs(3, DataType.DOUBLE, 1, 5, 0.01, MbLbfgs.CurvatureRule.DAMP, 0, 1,
+                MbLbfgs.OverlapGradient.REUSE, InverseHessian.Form.COMPACT, false);
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> opt.plan(100, 16, 0));
         assertTrue(e.getMessage().contains("shared samples"), e.getMessage());

@@ -8,8 +8,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * SGD-BB's cap on its step, on one coordinate worked by hand. β = 1 makes the smoothed gradient the last one, and
- * one step per epoch makes T = 1. From θ = 1 at η_0 = 0.1: epoch 0 steps with g = 1 to θ = 0.9; epoch 1 with
+ * SGD-BB's cap on its step, on one coordinate worked by hand, with the raw BB step (no smoothing). β = 1 makes the
+ * gradient average the last gradient, and one step per epoch makes T = 1. From θ = 1 at η_0 = 0.1: epoch 0 steps with g = 1 to θ = 0.9; epoch 1 with
  * g = 0.9 to θ = 0.81. Then s = 0.81 − 0.9 = −0.09, y = 0.9 − 1 = −0.1, and the BB step is
  * s²/|sy| = 0.0081/0.009 = 0.9.
  */
@@ -18,7 +18,7 @@ class SgdBbCapTest {
 
     /** Runs the two epochs above and returns the optimizer and θ. */
     private static SgdBb twoEpochs(double cap, INDArray theta) {
-        SgdBb bb = new SgdBb(1, DataType.FLOAT, 0.1, 1.0, cap);
+        SgdBb bb = new SgdBb(1, DataType.FLOAT, 0.1, 1.0, SgdBb.Smoothing.NONE, cap);
         bb.update(theta, Nd4j.scalar(DataType.FLOAT, 1f).reshape(1));
         bb.endEpoch();
         bb.update(theta, Nd4j.scalar(DataType.FLOAT, 0.9f).reshape(1));
@@ -47,7 +47,7 @@ class SgdBbCapTest {
     @Test
     void theCapIsTheStudysLargestStableSgdStep() {
         // README, "Default hyperparameters": capped at 0.3 on the MLP and 0.15 on the CNN
-        assertEquals(0.3, Optimizers.bbMaxLearningRate(org.sqnbench.nn.NetworkKind.MLP));
-        assertEquals(0.15, Optimizers.bbMaxLearningRate(org.sqnbench.nn.NetworkKind.CNN));
+        assertEquals(0.3, Optimizers.bbMaxStep(org.sqnbench.nn.NetworkKind.MLP));
+        assertEquals(0.15, Optimizers.bbMaxStep(org.sqnbench.nn.NetworkKind.CNN));
     }
 }
