@@ -66,13 +66,13 @@ public abstract class TrainingRun {
     @Param({Method.DEFAULT_OVERLAP_GRADIENT})
     public String overlapGradient;
     /** MB-LBFGS curvature safeguard: damp (Powell), skip (sᵀy ≤ ε·sᵀBs) or skip-norm (sᵀy ≤ ε‖s‖²). */
-    @Param({"damp"})
+    @Param({Method.DEFAULT_CURVATURE})
     public String curvature;
     /** ε of the curvature safeguard; 0 = the rule's default (damp 0.2, skip 0.01, skip-norm 1). */
     @Param({"0"})
     public double curvatureEpsilon;
     /** SGD-BB step: k (the paper's smoothing, φ(k) = k) or none (the raw BB step of the source slides). */
-    @Param({"k"})
+    @Param({Method.DEFAULT_BB_SMOOTHING})
     public String bbSmoothing;
     /** SGD-BB's cap on its step; 0 = the network's default, Infinity = none. */
     @Param({"0"})

@@ -35,7 +35,8 @@ public final class Optimizers {
                            double curvatureEpsilon, SgdBb.Smoothing bbSmoothing, double bbMaxStep) {
         public static final Settings DEFAULT = new Settings(0, Method.DEFAULT_MEMORY, Method.DEFAULT_OVERLAP,
                 MbLbfgs.OverlapGradient.parse(Method.DEFAULT_OVERLAP_GRADIENT), InverseHessian.Form.COMPACT, false,
-                MbLbfgs.CurvatureRule.DAMP, 0, SgdBb.Smoothing.K, 0);
+                MbLbfgs.CurvatureRule.parse(Method.DEFAULT_CURVATURE), 0,
+                SgdBb.Smoothing.parse(Method.DEFAULT_BB_SMOOTHING), 0);
 
         public Settings withLearningRate(double eta) {
             return new Settings(eta, memory, overlap, overlapGradient, form, fixedIterations, curvature,

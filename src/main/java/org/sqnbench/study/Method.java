@@ -37,6 +37,10 @@ public enum Method {
     public static final double DEFAULT_OVERLAP = 0.25;
     /** MB-LBFGS overlap gradients: reuse the batch gradient's parts (the other mode is "recompute"). */
     public static final String DEFAULT_OVERLAP_GRADIENT = "reuse";
+    /** MB-LBFGS curvature safeguard: Powell damping (the others are "skip" and "skip-norm"). */
+    public static final String DEFAULT_CURVATURE = "damp";
+    /** SGD-BB's step: Tan et al.'s smoothing with φ(k) = k (the other is "none", the raw BB step). */
+    public static final String DEFAULT_BB_SMOOTHING = "k";
 
     private final String cliName;
     private final String displayName;

@@ -23,7 +23,8 @@ public final class EpochData {
             .thenComparing(EpochData::memoryNumber)
             .thenComparing(s -> s.key().overlap())
             .thenComparing(s -> s.key().overlapGradient())
-            .thenComparing(s -> s.key().learningRate());
+            .thenComparing(s -> s.key().learningRate())
+            .thenComparing(s -> s.key().options());
 
     private final List<EpochSeries> series;
 

@@ -21,15 +21,36 @@ public record EpochSeries(Key key, List<EpochRun> runs) {
      *
      * @param benchmarkClass EpochTimeBenchmark or ConvergenceBenchmark
      * @param learningRate   "0" for the per-optimizer default
+     * @param options        the method's other options where they are not the study's defaults, e.g.
+     *                       "curvature=skip" (MB-LBFGS's curvature safeguard, SGD-BB's smoothing and cap); empty
+     *                       for the defaults and in results from before these options existed
      */
     public record Key(String benchmarkClass, Setting setting, String optimizer, String learningRate, String memory,
-                      String overlap, String overlapGradient) {
+                      String overlap, String overlapGradient, String options) {
         static Key of(JmhResult r) {
             String optimizer = Setting.orEmpty(r.param("optimizer"));
             boolean mb = optimizer.equals(Method.MB_LBFGS.cliName());
+            List<String> options = new ArrayList<>();
+            if (mb) {
+                option(r, "curvature", Method.DEFAULT_CURVATURE, options);
+                option(r, "curvatureEpsilon", "0", options);
+            } else if (optimizer.equals(Method.SGD_BB.cliName())) {
+                option(r, "bbSmoothing", Method.DEFAULT_BB_SMOOTHING, options);
+                option(r, "bbMaxStep", "0", options);
+            }
             return new Key(r.benchmarkClass(), Setting.of(r), optimizer, Setting.orEmpty(r.param("learningRate")),
                     mb ? Setting.orEmpty(r.param("memory")) : "", mb ? Setting.orEmpty(r.param("overlap")) : "",
-                    mb ? Setting.orEmpty(r.param("overlapGradient")) : "");
+                    mb ? Setting.orEmpty(r.param("overlapGradient")) : "", String.join(" ", options));
+        }
+
+        /** Adds "name=value" when the result has the parameter at another value than its default. */
+        private static void option(JmhResult r, String name, String defaultValue, List<String> out) {
+            String v = r.param(name);
+            boolean isDefault = v == null || v.equals(defaultValue)
+                    || defaultValue.equals("0") && v.matches("0(\\.0*)?");
+            if (!isDefault) {
+                out.add(name + "=" + v);
+            }
         }
     }
 
@@ -61,7 +82,8 @@ public record EpochSeries(Key key, List<EpochRun> runs) {
     public boolean hasDefaults() {
         return (key.learningRate().isEmpty() || key.learningRate().matches("0(\\.0*)?"))
                 && (key.memory().isEmpty() || key.memory().equals(String.valueOf(Method.DEFAULT_MEMORY)))
-                && (key.overlapGradient().isEmpty() || key.overlapGradient().equals(Method.DEFAULT_OVERLAP_GRADIENT));
+                && (key.overlapGradient().isEmpty() || key.overlapGradient().equals(Method.DEFAULT_OVERLAP_GRADIENT))
+                && key.options().isEmpty();
     }
 
     /** e.g. "SGD", "MB-LBFGS m=10", "Adam η=0.01"; MB-LBFGS's overlap details only when not the defaults. */
@@ -75,6 +97,9 @@ public record EpochSeries(Key key, List<EpochRun> runs) {
             if (!key.overlapGradient().isEmpty() && !key.overlapGradient().equals(Method.DEFAULT_OVERLAP_GRADIENT)) {
                 s.append(' ').append(key.overlapGradient());
             }
+        }
+        if (!key.options().isEmpty()) {
+            s.append(' ').append(key.options());
         }
         if (!key.learningRate().isEmpty() && !key.learningRate().matches("0(\\.0*)?")) {
             s.append(" η=").append(key.learningRate());

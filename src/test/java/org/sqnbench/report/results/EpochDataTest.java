@@ -80,6 +80,30 @@ class EpochDataTest {
     }
 
     @Test
+    void aNonDefaultMethodOptionIsASeriesOfItsOwn() {
+        Map<String, String> damp = JmhJson.params("mlp", "mb-lbfgs", 64, "1");
+        damp.put("curvature", "damp");
+        Map<String, String> skip = JmhJson.params("mlp", "mb-lbfgs", 64, "1");
+        skip.put("curvature", "skip");
+        Map<String, String> raw = JmhJson.params("mlp", "sgd-bb", 64, "1");
+        raw.put("bbSmoothing", "none");
+        raw.put("curvature", "skip"); // an MB-LBFGS option: SGD-BB ignores it
+        EpochData data = load(new JmhJson()
+                .epoch("EpochTimeBenchmark", damp, new double[][] {{1, 2}}, 10624, null)
+                .epoch("EpochTimeBenchmark", skip, new double[][] {{3, 4}}, 10624, null)
+                .epochTime("mlp", "mb-lbfgs", 64, 10624, new double[] {5, 6})
+                .epoch("EpochTimeBenchmark", raw, new double[][] {{7, 8}}, 8000, null));
+        List<EpochSeries> series = data.series(EpochData.EPOCH_TIME);
+        // results with curvature=damp and without the parameter (older results) are the defaults: one series
+        assertEquals(List.of("SGD-BB bbSmoothing=none", "MB-LBFGS m=10", "MB-LBFGS m=10 curvature=skip"),
+                series.stream().map(EpochSeries::label).toList());
+        assertEquals(4, series.get(1).times().length);
+        assertTrue(series.get(1).hasDefaults());
+        assertFalse(series.get(2).hasDefaults());
+        assertFalse(series.get(0).hasDefaults());
+    }
+
+    @Test
     void dataLabelsSayWhatWasTrainedOn() {
         assertTrue(DataLabels.describe("cnn", "embedded", 5000).startsWith("SYNTHETIC CIFAR-shaped"));
         assertTrue(DataLabels.describe("mlp", "embedded", 0).contains("real MNIST subset (8,000 train / 2,000 test)"));
