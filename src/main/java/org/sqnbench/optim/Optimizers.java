@@ -59,7 +59,7 @@ public final class Optimizers {
 
     /** SGD-BB's cap on its step: the largest step at which SGD itself still trained in the sweep. */
     public static double bbMaxStep(NetworkKind network) {
-        return network == NetworkKind.MLP ? 0.3 : 0.15;
+        return network == NetworkKind.MLP ? 0.3 : 0.07;
     }
 
     public static Optimizer create(String name, NetworkKind network, long n, DataType dtype, Settings settings) {
