@@ -9,14 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code report FILE.json… [--out DIR]}: reads and pools JMH result files, writes PNG and SVG charts and report.md
- * into DIR (default plots/), and prints the verdict. Exit status 0, or 2 with one line on stderr for input a user
+ * {@code report FILE.json… [--out DIR]}: reads and pools JMH result files (a study folder counts as its parts'
+ * files), writes PNG and SVG charts and report.md into DIR (default plots/), and prints the verdict. Exit status 0, or 2 with one line on stderr for input a user
  * can get wrong; the output directory is then left as it was.
  */
 public final class ReportCommand {
     public static final Path DEFAULT_OUT = Path.of("plots");
-    static final String USAGE = "usage: report FILE.json... [--out DIR]  (charts and report.md, default DIR "
-            + DEFAULT_OUT + ")";
+    static final String USAGE = "usage: report FILE.json|STUDY-FOLDER... [--out DIR]  (charts and report.md,"
+            + " default DIR " + DEFAULT_OUT + ")";
 
     private ReportCommand() {
     }
@@ -57,7 +57,10 @@ public final class ReportCommand {
         }
     }
 
-    private static int write(List<Path> files, Path dir, PrintStream out) {
+    private static int write(List<Path> inputs, Path dir, PrintStream out) {
+        // a study folder stands for its parts' files; its missing parts are said in report.md and below
+        StudyInputs.Expanded study = StudyInputs.expand(inputs);
+        List<Path> files = study.files();
         JmhResults.Loaded loaded = JmhResults.readAll(files);
         EpochData epochs = EpochData.of(loaded.results());
         Kernels kernels = Kernels.of(loaded.results());
@@ -73,7 +76,8 @@ public final class ReportCommand {
             for (ChartSpec c : plan.charts()) {
                 ChartWriter.write(c, target.staging());
             }
-            List<String> notes = new ArrayList<>(loaded.notes());
+            List<String> notes = new ArrayList<>(study.notes());
+            notes.addAll(loaded.notes());
             notes.addAll(charts.notes());
             String md = new ReportWriter(files, loaded.results(), epochs, kernels, verdict, conclusions, plan, notes)
                     .markdown();
@@ -82,6 +86,7 @@ public final class ReportCommand {
             out.print(verdict.text());
             out.print(conclusions.text());
             out.println();
+            study.notes().forEach(out::println);
             out.println("Report: " + plan.charts().size() + " charts (PNG and SVG) and report.md in " + dir
                     + (plan.skipped().isEmpty() ? "" : "; " + plan.skipped().size() + " charts skipped for lack of data,"
                     + " see report.md"));
