@@ -21,7 +21,8 @@ import org.sqnbench.report.CheckCommand;
 import org.sqnbench.report.ReportCommand;
 
 /**
- * Entry point of benchmarks.jar: with no arguments the standard study ({@link StandardStudy}); {@code report} and
+ * Entry point of benchmarks.jar: with no arguments the standard study ({@link StandardStudy}), and
+ * {@code resume} to finish one that was stopped; {@code report} and
  * {@code check} turn result files into charts and a verdict, or compare them with a baseline
  * ({@link ReportCommand}, {@link CheckCommand}); otherwise JMH with its usual options. Benchmark parameters given
  * with -p are checked before any fork starts, and results go to
@@ -50,17 +51,8 @@ public final class Main {
             String[] rest = Arrays.copyOfRange(args, 1, args.length);
             return args[0].equals("report") ? ReportCommand.run(rest) : CheckCommand.run(rest);
         }
-        if (args.length == 0) {
-            Path output = newResultFile();
-            try {
-                StandardStudy.run(output);
-            } catch (RunnerException e) {
-                System.err.println("sqnbench: benchmark run failed: " + e.getMessage());
-                return 1;
-            }
-            System.out.println("Results written to " + output);
-            // the main job ends with the charts and the verdict
-            return ReportCommand.run(new String[]{output.toString()});
+        if (args.length == 0 || args[0].equals("study") || args[0].equals("resume")) {
+            return study(args);
         }
         CommandLineOptions cli;
         try {
@@ -100,6 +92,34 @@ public final class Main {
         Path output = newResultFile();
         return runJmh(new OptionsBuilder().parent(cli).resultFormat(ResultFormatType.JSON).result(output.toString()).build(),
                 output);
+    }
+
+    /**
+     * No arguments or {@code study [JMH options]}: a new standard study (the options, for a quick trial of the
+     * machinery such as {@code -f 1 -wi 0 -i 1}, go to every part); {@code resume}: the most recent unfinished one.
+     * Either way the job ends with the charts and the verdict of whatever finished.
+     */
+    private static int study(String[] args) {
+        StandardStudy.Summary summary;
+        try {
+            if (args.length > 0 && args[0].equals("resume")) {
+                if (args.length > 1) {
+                    throw new UsageException("resume takes no arguments: it runs with the study's recorded settings");
+                }
+                summary = StandardStudy.resume(RESULTS).orElseThrow(() ->
+                        new UsageException("no unfinished study in " + RESULTS + " to resume"));
+            } else {
+                summary = StandardStudy.start(RESULTS, Arrays.asList(args).subList(Math.min(1, args.length), args.length));
+            }
+        } catch (IOException e) {
+            System.err.println("sqnbench: cannot keep the study's results: " + e.getMessage());
+            return 1;
+        }
+        if (!summary.hasResults()) {
+            return 1;
+        }
+        int report = ReportCommand.run(new String[]{summary.folder().toString()});
+        return summary.failed().isEmpty() ? report : 1;
     }
 
     /** jmh-results/&lt;timestamp&gt;.json, creating the directory. */
