@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -28,7 +29,8 @@ final class AtomicWrite {
 
     static void write(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", SUFFIX);
+        // not Files.createTempFile: its owner-only permissions would pass on to the results file
+        Path temp = Files.createFile(dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + SUFFIX));
         try {
             try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC)) {
