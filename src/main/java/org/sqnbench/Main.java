@@ -115,7 +115,7 @@ public final class Main {
             System.err.println("sqnbench: cannot keep the study's results: " + e.getMessage());
             return 1;
         }
-        if (!summary.hasResults()) {
+        if (summary.stopped() || !summary.hasResults()) {
             return 1;
         }
         int report = ReportCommand.run(new String[]{summary.folder().toString()});

@@ -41,7 +41,7 @@ final class JmhPart implements StandardStudy.PartRunner {
     public Outcome run(Part part, List<String> jmhOptions) throws RunnerException {
         Options options = options(part, jmhOptions);
         List<BenchmarkParams> started = new ArrayList<>();
-        Collection<RunResult> results = new Runner(options, console(options, started)).run();
+        Collection<RunResult> results = new Runner(options, console(options, started, Thread.currentThread())).run();
         Set<BenchmarkParams> finished = new HashSet<>();
         results.forEach(r -> finished.add(r.getParams()));
         List<String> failures = started.stream().filter(p -> !finished.contains(p)).map(JmhPart::describe).toList();
@@ -88,8 +88,9 @@ final class JmhPart implements StandardStudy.PartRunner {
     }
 
     /**
-     * Once the study is stopping, JMH's next word to the console throws, which ends its run before it can start
-     * another fork (it prints before each one).
+     * Once the study is stopping, JMH's next word to the console from its main thread throws, which ends its run
+     * before it can start another fork (it prints before each one); what its other threads pass on from the forks
+     * is dropped.
      */
     @Override
     public void stop() {
@@ -98,16 +99,19 @@ final class JmhPart implements StandardStudy.PartRunner {
 
     /**
      * JMH's usual console output, noting each benchmark as it starts (JMH drops a failed benchmark from its results,
-     * so started minus returned is what failed), and refusing to print once {@link #stop()} was called. A proxy, as
-     * JMH's own link client uses, because OutputFormat has thirteen methods and only two things matter here.
+     * so started minus returned is what failed), and silent once {@link #stop()} was called. A proxy, as JMH's own
+     * link client uses, because OutputFormat has thirteen methods and only two things matter here.
      */
-    private OutputFormat console(Options options, List<BenchmarkParams> started) {
+    private OutputFormat console(Options options, List<BenchmarkParams> started, Thread jmhMain) {
         OutputFormat console = OutputFormatFactory.createFormatInstance(System.out,
                 options.verbosity().orElse(Defaults.VERBOSITY));
         return (OutputFormat) Proxy.newProxyInstance(OutputFormat.class.getClassLoader(),
                 new Class<?>[]{OutputFormat.class}, (proxy, method, args) -> {
                     if (stopped) {
-                        throw new IllegalStateException("the study is stopping");
+                        if (Thread.currentThread() == jmhMain) {
+                            throw new IllegalStateException("the study is stopping");
+                        }
+                        return null;
                     }
                     if (method.getName().equals("startBenchmark")) {
                         started.add((BenchmarkParams) args[0]);

@@ -77,8 +77,10 @@ public final class StandardStudy {
      *
      * @param failed     one line per part that is not done, naming what failed in it
      * @param hasResults whether any part left results (a failed part can leave those of its other benchmarks)
+     * @param stopped    stopped by a signal: the JVM is on its way out, and the shutdown hook has said so
      */
-    public record Summary(Path folder, int done, int parts, List<String> failed, boolean hasResults) {
+    public record Summary(Path folder, int done, int parts, List<String> failed, boolean hasResults,
+                          boolean stopped) {
     }
 
     private StandardStudy() {
@@ -183,27 +185,31 @@ public final class StandardStudy {
                 // the JVM is shutting down and the hook is running
             }
         }
-        return summary(folder, out);
+        return summary(folder, stopping.get(), out);
     }
 
-    private static Summary summary(StudyFolder folder, PrintStream out) {
+    private static Summary summary(StudyFolder folder, boolean stopped, PrintStream out) {
         List<PartState> parts = folder.parts();
         List<String> failed = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             PartState p = parts.get(i);
             if (p.status() != Status.DONE) {
                 failed.add(name(i, parts.size(), p) + " (" + p.part().settings() + "): "
-                        + String.join("; ", p.failures()));
+                        + (p.failures().isEmpty() ? "not run" : String.join("; ", p.failures())));
             }
         }
         int done = parts.size() - failed.size();
+        boolean hasResults = parts.stream().anyMatch(p -> p.file() != null);
+        if (stopped) {
+            return new Summary(folder.dir(), done, parts.size(), failed, hasResults, true);
+        }
         out.printf("%nStudy in %s: %d of %d parts done.%n", folder.dir(), done, parts.size());
         if (!failed.isEmpty()) {
             out.println("Failed:");
             failed.forEach(f -> out.println("  " + f));
             out.println("'java -jar benchmarks.jar resume' runs the failed parts again.");
         }
-        return new Summary(folder.dir(), done, parts.size(), failed, parts.stream().anyMatch(p -> p.file() != null));
+        return new Summary(folder.dir(), done, parts.size(), failed, hasResults, false);
     }
 
     /** What a study stopped by a signal does on its way out. */

@@ -24,6 +24,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.sqnbench.bench.StandardStudy.Part;
 import org.sqnbench.bench.StandardStudy.PartRunner;
 import org.sqnbench.bench.StudyFolder.Status;
+import org.sqnbench.report.ReportCommand;
 
 /** The study's bookkeeping: what is kept when, what a resume runs, and what report makes of a partial study. */
 class StandardStudyTest {
@@ -188,6 +189,34 @@ class StandardStudyTest {
                 StandardStudy.remaining(List.of(50.0), 2));
         assertEquals("the last part; about 2 min left at the 1.5 min per part so far",
                 StandardStudy.remaining(List.of(1.0, 2.0), 1));
+    }
+
+    @Test
+    void aPartialStudyGoesThroughReport() throws IOException {
+        StudyFolder folder = newStudy(T0, List.of());
+        Scripted runner = new Scripted();
+        runner.folder = folder;
+        StandardStudy.run(folder, runner, out);
+        Path plots = results.resolve("plots");
+        System.setProperty("java.awt.headless", "true");
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int status;
+        try {
+            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            status = ReportCommand.run(new String[]{folder.dir().toString(), "--out", plots.toString()});
+        } finally {
+            System.setOut(stdout);
+        }
+        String missing = "2026-11-25T10-00-00: part 2 of 3 (epochs, CNN: EpochTime, network=cnn, trainSize=500)"
+                + " is missing (failed: RunnerException: forked VM failed with exit code 134)";
+        assertEquals(0, status);
+        assertTrue(printed.toString(StandardCharsets.UTF_8).contains("\n" + missing + "\n"), printed.toString());
+        String md = Files.readString(plots.resolve("report.md"));
+        assertTrue(md.contains("\n- " + missing + "\n"), md);
+        // the finished parts' results are in it: both fixtures' files, kernels and epochs
+        assertTrue(md.contains("part-1.json") && md.contains("part-3.json") && !md.contains("part-2.json"), md);
+        assertTrue(md.contains("EpochTimeBenchmark") && md.contains("GradientFloor"), md);
     }
 
     @Test
