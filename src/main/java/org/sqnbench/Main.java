@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.List;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.NoBenchmarksException;
 import org.openjdk.jmh.runner.Runner;
@@ -21,13 +22,13 @@ import org.sqnbench.report.CheckCommand;
 import org.sqnbench.report.ReportCommand;
 
 /**
- * Entry point of benchmarks.jar: with no arguments the standard study ({@link StandardStudy}), and
- * {@code resume} to finish one that was stopped; {@code report} and
+ * Entry point of benchmarks.jar: with no arguments the standard study ({@link StandardStudy}); {@code report} and
  * {@code check} turn result files into charts and a verdict, or compare them with a baseline
  * ({@link ReportCommand}, {@link CheckCommand}); otherwise JMH with its usual options. Benchmark parameters given
  * with -p are checked before any fork starts, and results go to
  * jmh-results/&lt;timestamp&gt;.json unless -rf/-rff say otherwise.
  * Errors a user can cause end with one line on stderr and exit status 2.
+ * {@code resume} continues the most recent stopped or partly failed study.
  */
 public final class Main {
     static final Path RESULTS = Path.of("jmh-results");
@@ -109,7 +110,8 @@ public final class Main {
                 summary = StandardStudy.resume(RESULTS).orElseThrow(() ->
                         new UsageException("no unfinished study in " + RESULTS + " to resume"));
             } else {
-                summary = StandardStudy.start(RESULTS, Arrays.asList(args).subList(Math.min(1, args.length), args.length));
+                List<String> options = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+                summary = StandardStudy.start(RESULTS, options);
             }
         } catch (IOException e) {
             System.err.println("sqnbench: cannot keep the study's results: " + e.getMessage());

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * {@code report FILE.json… [--out DIR]}: reads and pools JMH result files (a study folder counts as its parts'
- * files), writes PNG and SVG charts and report.md into DIR (default plots/), and prints the verdict. Exit status 0, or 2 with one line on stderr for input a user
- * can get wrong; the output directory is then left as it was.
+ * files), writes PNG and SVG charts and report.md into DIR (default plots/), and prints the verdict. Exit status 0,
+ * or 2 with one line on stderr for input a user can get wrong; the output directory is then left as it was.
  */
 public final class ReportCommand {
     public static final Path DEFAULT_OUT = Path.of("plots");

@@ -25,12 +25,14 @@ class StudyInputsTest {
                   "started": "2026-11-25T10:00",
                   "jmhOptions": ["-f", "1"],
                   "parts": [
-                    {"part": {"title": "kernels", "include": "Calibration|BbStep", "params": {}, "shortKernelRuns": true},
+                    {"part": {"title": "kernels", "include": "Calibration|BbStep", "params": {},
+                              "shortKernelRuns": true},
                      "status": "done", "file": "part-1.json", "minutes": 2.5, "failures": []},
                     {"part": {"title": "epochs, MLP", "include": "EpochTime", "params": {"network": "mlp"},
                               "shortKernelRuns": false},
                      "status": "failed", "file": "part-2.json", "minutes": 1.0,
-                     "failures": ["EpochTimeBenchmark.epoch {optimizer=adam}", "EpochTimeBenchmark.epoch {optimizer=sgd}"]},
+                     "failures": ["EpochTimeBenchmark.epoch {optimizer=adam}",
+                                  "EpochTimeBenchmark.epoch {optimizer=sgd}"]},
                     {"part": {"title": "convergence, CNN", "include": "Convergence",
                               "params": {"trainSize": "5000", "network": "cnn"}, "shortKernelRuns": false},
                      "status": "not run", "file": null, "minutes": 0, "failures": []}
@@ -61,7 +63,8 @@ class StudyInputsTest {
                 .endsWith("plain: a directory but not a study folder (no study.json)"));
         Path study = study();
         Files.writeString(study.resolve("study.json"), Files.readString(study.resolve("study.json"))
-                .replace("\"file\": \"part-1.json\"", "\"file\": null").replace("\"file\": \"part-2.json\"", "\"file\": null"));
+                .replace("\"file\": \"part-1.json\"", "\"file\": null")
+                .replace("\"file\": \"part-2.json\"", "\"file\": null"));
         assertTrue(assertThrows(BadInputException.class, () -> StudyInputs.expand(List.of(study))).getMessage()
                 .endsWith("no part of this study has results yet"));
         Files.writeString(study.resolve("study.json"), "{\"parts\": 3}");
