@@ -174,8 +174,8 @@ public final class StandardStudy {
                     folder.record(i, outcome.json(), minutes, failures);
                 }
                 if (!failures.isEmpty()) {
-                    out.println("# FAILED: " + name(i, folder.parts().size(), state) + ": "
-                            + String.join("; ", failures) + "; the study goes on");
+                    out.println("# FAILED: " + name(i, folder.parts().size(), state) + ": " + failureText(failures)
+                            + "; the study goes on");
                 }
             }
         } finally {
@@ -195,7 +195,7 @@ public final class StandardStudy {
             PartState p = parts.get(i);
             if (p.status() != Status.DONE) {
                 failed.add(name(i, parts.size(), p) + " (" + p.part().settings() + "): "
-                        + (p.failures().isEmpty() ? "not run" : String.join("; ", p.failures())));
+                        + (p.failures().isEmpty() ? "not run" : failureText(p.failures())));
             }
         }
         int done = parts.size() - failed.size();
@@ -263,6 +263,11 @@ public final class StandardStudy {
         Duration d = Duration.ofSeconds(Math.round(m * 60));
         return d.toHours() > 0 ? String.format(Locale.ROOT, "%d h %02d min", d.toHours(), d.toMinutesPart())
                 : String.format(Locale.ROOT, "%d min", Math.max(1, Math.round(m)));
+    }
+
+    /** "3 failed: A; B; C", or the one failure. */
+    private static String failureText(List<String> failures) {
+        return (failures.size() > 1 ? failures.size() + " failed: " : "") + String.join("; ", failures);
     }
 
     private static String name(int index, int count, PartState p) {
