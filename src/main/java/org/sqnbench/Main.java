@@ -27,7 +27,7 @@ import org.sqnbench.train.Sweep;
 
 /**
  * Entry point of benchmarks.jar: with no arguments the standard study ({@link StandardStudy}); the project's own
- * commands ({@link #COMMANDS}: report, check, sweep) by their first word; {@code -h} or {@code help} lists them
+ * commands ({@link #COMMANDS}: report, check, sweep, study, resume) by their first word; {@code -h} or {@code help} lists them
  * above JMH's options; anything else is JMH's command line. Benchmark parameters given with -p are checked before
  * any fork starts, and results go to jmh-results/&lt;timestamp&gt;.json unless -rf/-rff say otherwise.
  * Errors a user can cause end with one line on stderr and exit status 2.
@@ -43,7 +43,11 @@ public final class Main {
     static final List<Command> COMMANDS = List.of(
             new Command("report", ReportCommand.USAGE, ReportCommand::run),
             new Command("check", CheckCommand.USAGE, CheckCommand::run),
-            new Command("sweep", Sweep.USAGE, Sweep::run));
+            new Command("sweep", Sweep.USAGE, Sweep::run),
+            new Command("study", "usage: study [JMH options]  (the standard study with these options added to every"
+                    + " part, e.g. -f 1 -wi 0 -i 1 for a quick trial)", Main::study),
+            new Command("resume", "usage: resume  (continues the most recent unfinished study in " + RESULTS
+                    + ": its missing or failed parts with its recorded settings, then the report)", Main::resume));
 
     private Main() {
     }
@@ -69,16 +73,7 @@ public final class Main {
             return command.get().run().applyAsInt(Arrays.copyOfRange(args, 1, args.length));
         }
         if (args.length == 0) {
-            Path output = newResultFile();
-            try {
-                StandardStudy.run(output);
-            } catch (RunnerException e) {
-                System.err.println("sqnbench: benchmark run failed: " + e.getMessage());
-                return 1;
-            }
-            System.out.println("Results written to " + output);
-            // the main job ends with the charts and the verdict
-            return ReportCommand.run(new String[]{output.toString()});
+            return study(args);
         }
         CommandLineOptions cli;
         try {
@@ -130,8 +125,8 @@ public final class Main {
 
     static String commandsHelp() {
         StringBuilder b = new StringBuilder("sqnbench: a JMH study of five optimizers. Commands of benchmarks.jar:\n")
-                .append("  (no arguments)  the standard study: every benchmark, results in ").append(RESULTS)
-                .append("/<timestamp>.json, then the report in ").append(ReportCommand.DEFAULT_OUT).append('\n');
+                .append("  (no arguments)  the standard study: every benchmark, each part kept in ").append(RESULTS)
+                .append("/<timestamp>/ as it finishes, then the report in ").append(ReportCommand.DEFAULT_OUT).append('\n');
         for (Command c : COMMANDS) {
             b.append("  ").append(c.usage()).append('\n');
         }
@@ -139,6 +134,43 @@ public final class Main {
                 .append("Anything else is JMH's command line (results in ").append(RESULTS)
                 .append("/<timestamp>.json unless -rf/-rff say otherwise; -p names and values are checked first):")
                 .toString();
+    }
+
+    /**
+     * No arguments or {@code study [JMH options]}: a new standard study (the options, for a quick trial of the
+     * machinery such as {@code -f 1 -wi 0 -i 1}, go to every part). It ends with the charts and the verdict of
+     * whatever finished.
+     */
+    private static int study(String[] jmhOptions) {
+        return finish(() -> StandardStudy.start(RESULTS, Arrays.asList(jmhOptions)));
+    }
+
+    /** {@code resume}: the most recent unfinished study, with its recorded settings. */
+    private static int resume(String[] rest) {
+        if (rest.length > 0) {
+            throw new UsageException("resume takes no arguments: it runs with the study's recorded settings");
+        }
+        return finish(() -> StandardStudy.resume(RESULTS).orElseThrow(() ->
+                new UsageException("no unfinished study in " + RESULTS + " to resume")));
+    }
+
+    private interface StudyRun {
+        StandardStudy.Summary run() throws IOException;
+    }
+
+    private static int finish(StudyRun run) {
+        StandardStudy.Summary summary;
+        try {
+            summary = run.run();
+        } catch (IOException e) {
+            System.err.println("sqnbench: cannot keep the study's results: " + e.getMessage());
+            return 1;
+        }
+        if (summary.stopped() || !summary.hasResults()) {
+            return 1;
+        }
+        int report = ReportCommand.run(new String[]{summary.folder().toString()});
+        return summary.failed().isEmpty() ? report : 1;
     }
 
     /** jmh-results/&lt;timestamp&gt;.json, creating the directory. */

@@ -1,86 +1,276 @@
 package org.sqnbench.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.openjdk.jmh.results.format.ResultFormatType;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.sqnbench.bench.StudyFolder.PartState;
+import org.sqnbench.bench.StudyFolder.Status;
 
 /**
  * What {@code java -jar benchmarks.jar} runs with no arguments: every benchmark class on both networks and all five
- * optimizers, in shards whose settings differ, merged into one JSON file. The CNN trains on the first 5,000
- * synthetic images, which keeps the whole study near 25 minutes on 2 cores (measured: 24); the README gives the
- * full-size command.
+ * optimizers, in parts whose settings differ. The CNN trains on the first 5,000 synthetic images, which keeps the
+ * whole study near 25 minutes on 2 cores (measured: 24); the README gives the full-size command.
+ *
+ * <p>Each part's results are kept as soon as it finishes, in the study's folder under jmh-results/
+ * ({@link StudyFolder}); a part that fails is recorded and the study goes on; {@link #resume} runs the parts a
+ * stopped or failed study is missing.
  */
 public final class StandardStudy {
     /** CNN training samples in the standard study (of 10,000 synthetic). */
     public static final int CNN_TRAIN_SIZE = 5_000;
 
-    record Shard(String title, String include, Map<String, String> params, boolean shortKernelRuns) {
+    /**
+     * One JMH run of the study.
+     *
+     * @param include         benchmark classes, without their "Benchmark" suffix, as a regular expression
+     * @param shortKernelRuns 2 warm-up and 3 measured iterations of 1 s instead of the benchmarks' own settings
+     */
+    public record Part(String title, String include, Map<String, String> params, boolean shortKernelRuns) {
+        /** "EpochTime, network=cnn, trainSize=5000": what to pass JMH to run this part alone. */
+        String settings() {
+            StringBuilder b = new StringBuilder(include);
+            new TreeMap<>(params).forEach((k, v) -> b.append(", ").append(k).append('=').append(v));
+            return b.toString();
+        }
     }
 
-    static final List<Shard> SHARDS = List.of(
-            new Shard("hot kernels and calibration",
+    static final List<Part> PARTS = List.of(
+            new Part("hot kernels and calibration",
                     "GradientFloor|OverlapGradient|InverseHessian|BbStep|Calibration|MemoryBandwidth", Map.of(), true),
-            new Shard("per-epoch time, MLP", "EpochTime", Map.of("network", "mlp"), false),
-            new Shard("per-epoch time, CNN", "EpochTime", Map.of("network", "cnn", "trainSize", "" + CNN_TRAIN_SIZE), false),
-            new Shard("15-epoch convergence, MLP", "Convergence", Map.of("network", "mlp"), false),
-            new Shard("15-epoch convergence, CNN", "Convergence",
+            new Part("per-epoch time, MLP", "EpochTime", Map.of("network", "mlp"), false),
+            new Part("per-epoch time, CNN", "EpochTime", Map.of("network", "cnn", "trainSize", "" + CNN_TRAIN_SIZE), false),
+            new Part("15-epoch convergence, MLP", "Convergence", Map.of("network", "mlp"), false),
+            new Part("15-epoch convergence, CNN", "Convergence",
                     Map.of("network", "cnn", "trainSize", "" + CNN_TRAIN_SIZE), false));
+
+    /** Runs one part: JMH in the study ({@link JmhPart}), a stand-in in tests. */
+    interface PartRunner {
+        /**
+         * @param json     the part's results as JMH JSON, or null when no benchmark finished
+         * @param failures one line per benchmark that failed; empty when the part is done
+         */
+        record Outcome(String json, List<String> failures) {
+        }
+
+        Outcome run(Part part, List<String> jmhOptions) throws Exception;
+
+        /** Called from the shutdown hook: start nothing more. */
+        default void stop() {
+        }
+    }
+
+    /**
+     * Where a run of the study left it.
+     *
+     * @param failed     one line per part that is not done, naming what failed in it
+     * @param hasResults whether any part left results (a failed part can leave those of its other benchmarks)
+     * @param stopped    stopped by a signal: the JVM is on its way out, and the shutdown hook has said so
+     */
+    public record Summary(Path folder, int done, int parts, List<String> failed, boolean hasResults,
+                          boolean stopped) {
+    }
 
     private StandardStudy() {
     }
 
-    /** Runs every shard and writes the merged results to {@code output}. */
-    public static void run(Path output) throws RunnerException {
-        List<Path> parts = new ArrayList<>();
+    /**
+     * Checks the JMH options given to {@code study}: options only (the parts choose the benchmarks and the study
+     * writes the results), each of them valid, so that a typo ends before the first part starts.
+     */
+    public static void checkOptions(List<String> jmhOptions) {
+        CommandLineOptions cli = JmhPart.parse(jmhOptions);
+        if (!cli.getIncludes().isEmpty() || !cli.getExcludes().isEmpty()) {
+            throw new IllegalArgumentException("study takes JMH options, not benchmark patterns (got "
+                    + String.join(" ", cli.getIncludes()) + String.join(" ", cli.getExcludes()) + ")");
+        }
+        if (cli.getResult().hasValue() || cli.getResultFormat().hasValue()) {
+            throw new IllegalArgumentException("study writes its results into jmh-results/ itself; drop -rf/-rff");
+        }
+        Params.validate(cli);
+    }
+
+    /** Starts a new study in a fresh folder under {@code results} and runs every part. */
+    public static Summary start(Path results, List<String> jmhOptions) throws IOException {
+        checkOptions(jmhOptions);
+        StudyFolder folder = StudyFolder.create(results, PARTS, jmhOptions, LocalDateTime.now().withNano(0));
+        System.out.println("Study folder: " + folder.dir() + (jmhOptions.isEmpty() ? ""
+                : " (JMH options added to every part: " + String.join(" ", jmhOptions) + ")"));
+        return run(folder, new JmhPart(), System.out);
+    }
+
+    /** Runs the parts the most recent unfinished study is missing, with its own settings; empty if there is none. */
+    public static Optional<Summary> resume(Path results) throws IOException {
+        Optional<StudyFolder> folder = StudyFolder.latestUnfinished(results);
+        if (folder.isEmpty()) {
+            return Optional.empty();
+        }
+        describeResume(folder.get(), System.out);
+        return Optional.of(run(folder.get(), new JmhPart(), System.out));
+    }
+
+    /** Says which parts a resume skips and which it runs. */
+    static void describeResume(StudyFolder folder, PrintStream out) {
+        List<String> options = folder.jmhOptions();
+        out.println("Resuming the study in " + folder.dir() + " with the settings in its " + StudyFolder.MANIFEST
+                + (options.isEmpty() ? "" : " (JMH options added to every part: " + String.join(" ", options) + ")"));
+        List<PartState> parts = folder.parts();
+        for (int i = 0; i < parts.size(); i++) {
+            PartState p = parts.get(i);
+            out.printf("  %s %s: %s%n", p.status() == Status.DONE ? "skipping" : "running ", name(i, parts.size(), p),
+                    switch (p.status()) {
+                        case DONE -> "done";
+                        case FAILED -> "failed before";
+                        case NOT_RUN -> "not run or not finished";
+                    });
+        }
+    }
+
+    /**
+     * Runs every part of {@code folder} that is not done, recording each as it ends. A JVM stopped by a signal
+     * (SIGTERM, Ctrl-C) stops JMH's forked JVMs, which JMH itself would leave running, records nothing of the part
+     * it cut short, and removes any half-written file; a JVM killed outright (SIGKILL) leaves at most a temporary
+     * file, which the next resume removes.
+     */
+    static Summary run(StudyFolder folder, PartRunner runner, PrintStream out) throws IOException {
+        List<Integer> toRun = folder.missing();
+        // held while a part is recorded, so that a signal waits for that write instead of cutting it in half
+        AtomicBoolean stopping = new AtomicBoolean();
+        Thread onSignal = new Thread(() -> stop(folder, runner, stopping, out), "sqnbench-study-stop");
+        Runtime.getRuntime().addShutdownHook(onSignal);
         try {
-            for (int i = 0; i < SHARDS.size(); i++) {
-                Shard shard = SHARDS.get(i);
-                System.out.printf("%n# sqnbench standard study, part %d of %d: %s%n", i + 1, SHARDS.size(), shard.title());
-                Path part = Files.createTempFile("sqnbench-part", ".json");
-                parts.add(part);
-                ChainedOptionsBuilder options = new OptionsBuilder()
-                        .include("\\.(" + shard.include() + ")Benchmark\\.")
-                        .resultFormat(ResultFormatType.JSON).result(part.toString());
-                shard.params().forEach(options::param);
-                if (shard.shortKernelRuns()) {
-                    options.warmupIterations(2).warmupTime(TimeValue.seconds(1))
-                            .measurementIterations(3).measurementTime(TimeValue.seconds(1));
+            for (int n = 0; n < toRun.size() && !stopping.get(); n++) {
+                int i = toRun.get(n);
+                PartState state = folder.parts().get(i);
+                out.printf("%n# sqnbench standard study, %s%n# %s%n", name(i, folder.parts().size(), state),
+                        remaining(finishedMinutes(folder), toRun.size() - n));
+                long t0 = System.nanoTime();
+                PartRunner.Outcome outcome;
+                try {
+                    outcome = runner.run(state.part(), folder.jmhOptions());
+                } catch (Exception e) {
+                    outcome = new PartRunner.Outcome(null, List.of(e.getClass().getSimpleName() + ": "
+                            + (e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse(""))));
                 }
-                new Runner(options.build()).run();
+                double minutes = (System.nanoTime() - t0) / 60e9;
+                List<String> failures = outcome.json() == null && outcome.failures().isEmpty()
+                        ? List.of("no benchmark finished") : outcome.failures();
+                synchronized (stopping) {
+                    if (stopping.get()) {
+                        break;
+                    }
+                    folder.record(i, outcome.json(), minutes, failures);
+                }
+                if (!failures.isEmpty()) {
+                    out.println("# FAILED: " + name(i, folder.parts().size(), state) + ": " + failureText(failures)
+                            + "; the study goes on");
+                }
             }
-            Files.writeString(output, mergeJson(parts));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } finally {
-            for (Path p : parts) {
-                p.toFile().delete();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down and the hook is running
+            }
+        }
+        return summary(folder, stopping.get(), out);
+    }
+
+    private static Summary summary(StudyFolder folder, boolean stopped, PrintStream out) {
+        List<PartState> parts = folder.parts();
+        List<String> failed = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            PartState p = parts.get(i);
+            if (p.status() != Status.DONE) {
+                failed.add(name(i, parts.size(), p) + " (" + p.part().settings() + "): "
+                        + (p.failures().isEmpty() ? "not run" : failureText(p.failures())));
+            }
+        }
+        int done = parts.size() - failed.size();
+        boolean hasResults = parts.stream().anyMatch(p -> p.file() != null);
+        if (stopped) {
+            return new Summary(folder.dir(), done, parts.size(), failed, hasResults, true);
+        }
+        out.printf("%nStudy in %s: %d of %d parts done.%n", folder.dir(), done, parts.size());
+        if (!failed.isEmpty()) {
+            out.println("Failed:");
+            failed.forEach(f -> out.println("  " + f));
+            out.println("'java -jar benchmarks.jar resume' runs the failed parts again.");
+        }
+        return new Summary(folder.dir(), done, parts.size(), failed, hasResults, false);
+    }
+
+    /** What a study stopped by a signal does on its way out. */
+    private static void stop(StudyFolder folder, PartRunner runner, AtomicBoolean stopping, PrintStream out) {
+        synchronized (stopping) {
+            stopping.set(true);
+        }
+        runner.stop();
+        // twice: JMH may have been starting a fork while the first ones were stopped
+        stopForks();
+        stopForks();
+        folder.removeLeftovers();
+        long done = folder.parts().stream().filter(p -> p.status() == Status.DONE).count();
+        out.printf("%nsqnbench: study stopped; %d of %d parts are done and kept in %s. "
+                + "'java -jar benchmarks.jar resume' runs the rest.%n", done, folder.parts().size(), folder.dir());
+        out.flush();
+    }
+
+    /** Stops the JVMs this one started (JMH's forks); on SIGTERM each runs JMH's hangup hook and exits. */
+    private static void stopForks() {
+        List<ProcessHandle> forks = ProcessHandle.current().children().toList();
+        forks.forEach(ProcessHandle::destroy);
+        for (ProcessHandle fork : forks) {
+            try {
+                fork.onExit().get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException | ExecutionException | TimeoutException e) {
+                fork.destroyForcibly();
             }
         }
     }
 
-    /** Concatenates JMH JSON result arrays. */
-    static String mergeJson(List<Path> files) throws IOException {
-        List<String> bodies = new ArrayList<>();
-        for (Path f : files) {
-            String text = Files.readString(f).strip();
-            if (!text.startsWith("[") || !text.endsWith("]")) {
-                throw new IOException(f + ": not a JMH JSON result array");
-            }
-            String body = text.substring(1, text.length() - 1).strip();
-            if (!body.isEmpty()) {
-                bodies.add(body);
-            }
+    private static List<Double> finishedMinutes(StudyFolder folder) {
+        return folder.parts().stream().filter(p -> p.status() == Status.DONE).map(PartState::minutes).toList();
+    }
+
+    /**
+     * "3 parts left, this one included; about 12 min left at the 4.0 min per part so far". The parts differ in
+     * length, so the estimate from their mean is rough until most of them have run.
+     */
+    static String remaining(List<Double> finishedMinutes, int partsLeft) {
+        String left = partsLeft == 1 ? "the last part" : partsLeft + " parts left, this one included";
+        if (finishedMinutes.isEmpty()) {
+            return left + "; a time estimate once a part has finished";
         }
-        return "[\n" + String.join(",\n", bodies) + "\n]\n";
+        double mean = finishedMinutes.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        return String.format(Locale.ROOT, "%s; about %s left at the %.1f min per part so far", left,
+                minutes(mean * partsLeft), mean);
+    }
+
+    private static String minutes(double m) {
+        Duration d = Duration.ofSeconds(Math.round(m * 60));
+        return d.toHours() > 0 ? String.format(Locale.ROOT, "%d h %02d min", d.toHours(), d.toMinutesPart())
+                : String.format(Locale.ROOT, "%d min", Math.max(1, Math.round(m)));
+    }
+
+    /** "3 failed: A; B; C", or the one failure. */
+    private static String failureText(List<String> failures) {
+        return (failures.size() > 1 ? failures.size() + " failed: " : "") + String.join("; ", failures);
+    }
+
+    private static String name(int index, int count, PartState p) {
+        return "part " + (index + 1) + " of " + count + ", " + p.part().title();
     }
 }

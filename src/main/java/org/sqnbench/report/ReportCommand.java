@@ -16,20 +16,21 @@ import org.sqnbench.report.charts.ChartWriter;
 import org.sqnbench.report.results.BadInputException;
 import org.sqnbench.report.results.EpochData;
 import org.sqnbench.report.results.JmhResults;
+import org.sqnbench.report.results.StudyInputs;
 import org.sqnbench.report.text.ConclusionsText;
 import org.sqnbench.report.text.Figure;
 import org.sqnbench.report.text.ReportWriter;
 import org.sqnbench.report.text.VerdictText;
 
 /**
- * {@code report FILE.json… [--out DIR]}: reads and pools JMH result files, writes PNG and SVG charts and report.md
- * into DIR (default plots/), and prints the verdict. Exit status 0, or 2 with one line on stderr for input a user
- * can get wrong; the output directory is then left as it was.
+ * {@code report FILE.json… [--out DIR]}: reads and pools JMH result files (a study folder counts as its parts'
+ * files), writes PNG and SVG charts and report.md into DIR (default plots/), and prints the verdict. Exit status 0,
+ * or 2 with one line on stderr for input a user can get wrong; the output directory is then left as it was.
  */
 public final class ReportCommand {
     public static final Path DEFAULT_OUT = Path.of("plots");
-    public static final String USAGE = "usage: report FILE.json... [--out DIR]  (charts and report.md, default DIR "
-            + DEFAULT_OUT + ")";
+    public static final String USAGE = "usage: report FILE.json|STUDY-FOLDER... [--out DIR]  (charts and report.md,"
+            + " default DIR " + DEFAULT_OUT + ")";
 
     private ReportCommand() {
     }
@@ -70,7 +71,10 @@ public final class ReportCommand {
         }
     }
 
-    private static int write(List<Path> files, Path dir, PrintStream out) {
+    private static int write(List<Path> inputs, Path dir, PrintStream out) {
+        // a study folder stands for its parts' files; its missing parts are said in report.md and below
+        StudyInputs.Expanded study = StudyInputs.expand(inputs);
+        List<Path> files = study.files();
         JmhResults.Loaded loaded = JmhResults.readAll(files);
         EpochData epochs = EpochData.of(loaded.results());
         KernelTimes kernels = KernelTimes.of(loaded.results());
@@ -85,7 +89,8 @@ public final class ReportCommand {
             for (ChartSpec c : plan.charts()) {
                 ChartWriter.write(c, target.staging());
             }
-            List<String> notes = new ArrayList<>(loaded.notes());
+            List<String> notes = new ArrayList<>(study.notes());
+            notes.addAll(loaded.notes());
             notes.addAll(plan.notes());
             List<Figure> figures = plan.charts().stream().map(c -> new Figure(c.file(), c.caption())).toList();
             String md = new ReportWriter(files, loaded.results(), epochs, kernels, verdict, conclusions, figures,
@@ -95,6 +100,7 @@ public final class ReportCommand {
             out.print(VerdictText.text(verdict));
             out.print(ConclusionsText.of(conclusions).text());
             out.println();
+            study.notes().forEach(out::println);
             out.println("Report: " + plan.charts().size() + " charts (PNG and SVG) and report.md in " + dir
                     + (plan.skipped().isEmpty() ? "" : "; " + plan.skipped().size() + " charts skipped for lack of data,"
                     + " see report.md"));

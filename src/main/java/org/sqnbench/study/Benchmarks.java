@@ -28,6 +28,9 @@ public final class Benchmarks {
     /** The inverse-Hessian form MB-LBFGS trains with (the epoch benchmarks fix it; their parameters do not record it). */
     public static final String TRAINING_FORM = "compact";
 
+    /** The record of a standard study's parts in its folder, which resume and the report both read. */
+    public static final String STUDY_MANIFEST = "study.json";
+
     private Benchmarks() {
     }
 }

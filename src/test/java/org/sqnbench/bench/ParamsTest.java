@@ -33,7 +33,7 @@ class ParamsTest {
         assertEquals("unknown curvature 'powell', expected damp, skip or skip-norm",
                 reject(IllegalArgumentException.class, "-p", "curvature=powell"));
         assertEquals("curvatureEpsilon: 1 must be below 1 for curvature=damp",
-                reject(IllegalArgumentException.class, "-p", "curvatureEpsilon=1"));
+                reject(IllegalArgumentException.class, "-p", "curvature=damp", "-p", "curvatureEpsilon=1"));
         assertEquals("unknown bbSmoothing 'log', expected k or none",
                 reject(IllegalArgumentException.class, "-p", "bbSmoothing=log"));
         String missing = reject(DataException.class, "-p", "network=mlp", "-p", "data=/no/such/dir");
