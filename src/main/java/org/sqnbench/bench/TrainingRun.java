@@ -68,7 +68,7 @@ public abstract class TrainingRun {
     /** MB-LBFGS curvature safeguard: damp (Powell), skip (sᵀy ≤ ε·sᵀBs) or skip-norm (sᵀy ≤ ε‖s‖²). */
     @Param({Method.DEFAULT_CURVATURE})
     public String curvature;
-    /** ε of the curvature safeguard; 0 = the rule's default (damp 0.2, skip 0.01, skip-norm 1). */
+    /** ε of the curvature safeguard; 0 = the rule's default (damp 0.2, skip 0.01, skip-norm η/η_SGD). */
     @Param({"0"})
     public double curvatureEpsilon;
     /** SGD-BB step: k (the paper's smoothing, φ(k) = k) or none (the raw BB step of the source slides). */

@@ -57,9 +57,25 @@ public final class Optimizers {
         return Method.parse(name).defaultLearningRate(network.study());
     }
 
-    /** SGD-BB's cap on its step: the largest step at which SGD itself still trained in the sweep. */
+    /**
+     * SGD-BB's cap on its step (ours): on the MLP the largest step at which SGD itself trained in the sweep; on the
+     * CNN SGD's own step, since 0.07 and above let a step taken on the early plateau kill the ReLUs (README).
+     */
     public static double bbMaxStep(NetworkKind network) {
-        return network == NetworkKind.MLP ? 0.3 : 0.07;
+        return network == NetworkKind.MLP ? 0.3 : 0.05;
+    }
+
+    /**
+     * ε of MB-LBFGS's curvature rule: the given one, else for skip-norm η/η_SGD (ours: a kept pair then has curvature
+     * at least η/η_SGD along s, so H scales the step along it to at most SGD's; the same ratio sets H_0 = (η_SGD/η)I
+     * before the first pair), else the rule's default from the authors' group's code.
+     */
+    static double curvatureEpsilon(Settings settings, double stepOverSgdStep) {
+        if (settings.curvatureEpsilon() > 0) {
+            return settings.curvatureEpsilon();
+        }
+        return settings.curvature() == MbLbfgs.CurvatureRule.SKIP_NORM ? stepOverSgdStep
+                : settings.curvature().defaultEpsilon;
     }
 
     public static Optimizer create(String name, NetworkKind network, long n, DataType dtype, Settings settings) {
@@ -71,9 +87,12 @@ public final class Optimizers {
             case ADAM -> new Adam(n, dtype, eta, ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON);
             case SGD_BB -> new SgdBb(n, dtype, eta, BB_BETA, settings.bbSmoothing(),
                     settings.bbMaxStep() > 0 ? settings.bbMaxStep() : bbMaxStep(network));
-            case MB_LBFGS -> new MbLbfgs(n, dtype, eta, settings.memory(), settings.overlap(), settings.curvature(),
-                    settings.curvatureEpsilon(), defaultLearningRate(Method.SGD.cliName(), network) / eta,
-                    settings.overlapGradient(), settings.form(), settings.fixedIterations());
+            case MB_LBFGS -> {
+                double sgdEta = defaultLearningRate(Method.SGD.cliName(), network);
+                yield new MbLbfgs(n, dtype, eta, settings.memory(), settings.overlap(), settings.curvature(),
+                        curvatureEpsilon(settings, eta / sgdEta), sgdEta / eta, settings.overlapGradient(),
+                        settings.form(), settings.fixedIterations());
+            }
         };
     }
 }

@@ -14,7 +14,7 @@ public enum Method {
     MOMENTUM(Names.MOMENTUM, "Momentum", 0.01, 0.01),
     ADAM(Names.ADAM, "Adam", 1e-3, 1e-3),
     SGD_BB(Names.SGD_BB, "SGD-BB", 0.1, 0.05),
-    MB_LBFGS(Names.MB_LBFGS, "MB-LBFGS", 0.5, 0.7);
+    MB_LBFGS(Names.MB_LBFGS, "MB-LBFGS", 0.5, 0.3);
 
     /**
      * The command-line names as constants, for annotations ({@code @Param} takes constants only) and switches.
@@ -38,8 +38,8 @@ public enum Method {
     /** MB-LBFGS overlap gradients: reuse the batch gradient's parts (the other mode is "recompute"). */
     public static final String DEFAULT_OVERLAP_GRADIENT = "reuse";
     /**
-     * MB-LBFGS curvature safeguard: the paper's skip rule sᵀy ≤ ε‖s‖² with ε = 1 (the others, "damp" and "skip",
-     * diverged on the CNN at its step and on some MLP seeds; README, "How the defaults were chosen").
+     * MB-LBFGS curvature safeguard: the paper's skip rule sᵀy ≤ ε‖s‖², with ε = η/η_SGD (the others, "damp" and
+     * "skip", diverged on the CNN and on some MLP seeds; README, "How the defaults were chosen").
      */
     public static final String DEFAULT_CURVATURE = "skip-norm";
     /** SGD-BB's step: Tan et al.'s smoothing with φ(k) = k (the other is "none", the raw BB step). */

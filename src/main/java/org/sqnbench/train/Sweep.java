@@ -30,7 +30,7 @@ import org.sqnbench.optim.SgdBb;
 public final class Sweep {
     public static final String USAGE = "usage: sweep [network=mlp|cnn] [data=embedded|DIR|synthetic:N] [epochs=15]"
             + " [batch=64] [seed=1] [threads=1] [trainSize=0] [optimizers=sgd,...] [rates=0.01,...|default]"
-            + " [curvature=damp|skip|skip-norm] [curvatureEpsilon=0] [bbSmoothing=k|none] [bbMaxStep=0]"
+            + " [curvature=skip-norm|skip|damp] [curvatureEpsilon=0] [bbSmoothing=k|none] [bbMaxStep=0]"
             + "  (final accuracy per step size; default rates 0.1x-10x each method's default)";
 
     private Sweep() {

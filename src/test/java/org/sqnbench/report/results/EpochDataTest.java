@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.sqnbench.study.Method;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqnbench.report.JmhJson;
 
@@ -81,20 +82,20 @@ class EpochDataTest {
 
     @Test
     void aNonDefaultMethodOptionIsASeriesOfItsOwn() {
-        Map<String, String> damp = JmhJson.params("mlp", "mb-lbfgs", 64, "1");
-        damp.put("curvature", "damp");
+        Map<String, String> byDefault = JmhJson.params("mlp", "mb-lbfgs", 64, "1");
+        byDefault.put("curvature", Method.DEFAULT_CURVATURE);
         Map<String, String> skip = JmhJson.params("mlp", "mb-lbfgs", 64, "1");
         skip.put("curvature", "skip");
         Map<String, String> raw = JmhJson.params("mlp", "sgd-bb", 64, "1");
         raw.put("bbSmoothing", "none");
         raw.put("curvature", "skip"); // an MB-LBFGS option: SGD-BB ignores it
         EpochData data = load(new JmhJson()
-                .epoch("EpochTimeBenchmark", damp, new double[][] {{1, 2}}, 10624, null)
+                .epoch("EpochTimeBenchmark", byDefault, new double[][] {{1, 2}}, 10624, null)
                 .epoch("EpochTimeBenchmark", skip, new double[][] {{3, 4}}, 10624, null)
                 .epochTime("mlp", "mb-lbfgs", 64, 10624, new double[] {5, 6})
                 .epoch("EpochTimeBenchmark", raw, new double[][] {{7, 8}}, 8000, null));
         List<EpochSeries> series = data.series(EpochData.EPOCH_TIME);
-        // results with curvature=damp and without the parameter (older results) are the defaults: one series
+        // results with the default curvature and without the parameter (older results) are the defaults: one series
         assertEquals(List.of("SGD-BB bbSmoothing=none", "MB-LBFGS m=10", "MB-LBFGS m=10 curvature=skip"),
                 series.stream().map(EpochSeries::label).toList());
         assertEquals(4, series.get(1).times().length);
