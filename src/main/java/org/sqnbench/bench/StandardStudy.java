@@ -22,7 +22,7 @@ import org.sqnbench.bench.StudyFolder.Status;
 /**
  * What {@code java -jar benchmarks.jar} runs with no arguments: every benchmark class on both networks and all five
  * optimizers, in parts whose settings differ. The CNN trains on the first 5,000 synthetic images, which keeps the
- * whole study near 25 minutes on 2 cores (measured: 24); the README gives the full-size command.
+ * whole study near 20 minutes on 2 cores (measured: 19); the README gives the full-size command.
  *
  * <p>Each part's results are kept as soon as it finishes, in the study's folder under jmh-results/
  * ({@link StudyFolder}); a part that fails is recorded and the study goes on; {@link #resume} runs the parts a
