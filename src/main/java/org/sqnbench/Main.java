@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +22,7 @@ import org.sqnbench.bench.StandardStudy;
 import org.sqnbench.check.CheckCommand;
 import org.sqnbench.data.DataException;
 import org.sqnbench.report.ReportCommand;
+import org.sqnbench.study.Benchmarks;
 import org.sqnbench.train.Sweep;
 
 /**
@@ -180,7 +180,7 @@ public final class Main {
         } catch (IOException e) {
             throw new UsageException("cannot create " + RESULTS + ": " + e.getMessage());
         }
-        return RESULTS.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss")) + ".json");
+        return RESULTS.resolve(LocalDateTime.now().format(Benchmarks.RUN_NAME) + ".json");
     }
 
     private static int runJmh(Options options, Path output) {

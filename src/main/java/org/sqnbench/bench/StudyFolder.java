@@ -10,7 +10,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,7 +30,6 @@ import org.sqnbench.study.Benchmarks;
 final class StudyFolder {
     static final String MANIFEST = Benchmarks.STUDY_MANIFEST;
     static final int FORMAT = 1;
-    private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss");
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     enum Status {
@@ -71,7 +69,7 @@ final class StudyFolder {
     static StudyFolder create(Path results, List<Part> parts, List<String> jmhOptions, LocalDateTime now)
             throws IOException {
         Files.createDirectories(results);
-        Path dir = results.resolve(now.format(NAME));
+        Path dir = results.resolve(now.format(Benchmarks.RUN_NAME));
         try {
             Files.createDirectory(dir);
         } catch (FileAlreadyExistsException e) {

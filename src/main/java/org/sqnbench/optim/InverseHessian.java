@@ -7,7 +7,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The L-BFGS inverse-Hessian approximation H_k over the last m curvature pairs (s_i, y_i), applied to a vector,
- * with H_0 = γI, γ = sᵀy/yᵀy of the newest pair (γ = the given initial scale, 1 by default, before any pair). Two forms that give the same product:
+ * with H_0 = γI, γ = sᵀy/yᵀy of the newest pair (before any pair, γ = the given initial scale, 1 by default).
+ * Two forms that give the same product:
  * <ul>
  * <li>{@link Form#TWO_LOOP}: the classic two-loop recursion (Nocedal 1980), 2m dot products and 2m axpys over
  * n-vectors, about 10·m·n values moved.</li>
@@ -78,7 +79,6 @@ public final class InverseHessian {
         this.u = new double[memory];
         this.t = new double[memory];
     }
-
 
     /** Pairs currently held (at most the memory m). */
     public int size() {

@@ -34,12 +34,7 @@ public final class MbLbfgs extends Optimizer {
         RECOMPUTE;
 
         public static OverlapGradient parse(String name) {
-            for (OverlapGradient g : values()) {
-                if (g.name().toLowerCase(Locale.ROOT).equals(name)) {
-                    return g;
-                }
-            }
-            throw new IllegalArgumentException("unknown overlapGradient '" + name + "', expected reuse or recompute");
+            return CliChoice.parse("overlapGradient", name, values(), g -> g.name().toLowerCase(Locale.ROOT));
         }
     }
 
@@ -49,28 +44,28 @@ public final class MbLbfgs extends Optimizer {
         DAMP("damp", 0.2),
         /** Skip the pair unless sᵀy &gt; ε·sᵀBs: curvature relative to the current model. */
         SKIP("skip", 1e-2),
-        /** Skip the pair unless sᵀy &gt; ε‖s‖²: the paper's rule, an absolute curvature bound. */
-        SKIP_NORM("skip-norm", 1.0);
+        /** Skip the pair unless sᵀy &gt; ε‖s‖²: the paper's rule, an absolute curvature bound (its ε is ours). */
+        SKIP_NORM("skip-norm", Double.NaN);
 
         public final String cliName;
-        /**
-         * ε used when none is given: 0.2 and 1e-2 as in the authors' group's code; the paper gives none for
-         * skip-norm, and the study passes its own, η/η_SGD ({@code Optimizers.curvatureEpsilon}; 1 here).
-         */
-        public final double defaultEpsilon;
+        private final double codeEpsilon;
 
-        CurvatureRule(String cliName, double defaultEpsilon) {
+        CurvatureRule(String cliName, double codeEpsilon) {
             this.cliName = cliName;
-            this.defaultEpsilon = defaultEpsilon;
+            this.codeEpsilon = codeEpsilon;
+        }
+
+        /**
+         * ε when none is given: 0.2 and 1e-2 as in the authors' group's code; for skip-norm, whose paper gives
+         * none, ours: η/η_SGD, so that a kept pair has curvature at least η/η_SGD along s and H scales the step
+         * along it to at most SGD's (the same ratio sets H_0 before the first pair).
+         */
+        public double defaultEpsilon(double stepOverSgdStep) {
+            return this == SKIP_NORM ? stepOverSgdStep : codeEpsilon;
         }
 
         public static CurvatureRule parse(String name) {
-            for (CurvatureRule r : values()) {
-                if (r.cliName.equals(name)) {
-                    return r;
-                }
-            }
-            throw new IllegalArgumentException("unknown curvature '" + name + "', expected damp, skip or skip-norm");
+            return CliChoice.parse("curvature", name, values(), r -> r.cliName);
         }
     }
 
@@ -97,7 +92,7 @@ public final class MbLbfgs extends Optimizer {
     private long damped;
 
     /**
-     * @param curvatureEpsilon ε of the curvature rule; 0 means the rule's default
+     * @param curvatureEpsilon ε of the curvature rule, &gt; 0 ({@link CurvatureRule#defaultEpsilon})
      * @param initialScale     γ_0 of H_0 = γ_0 I until the first pair is accepted
      */
     public MbLbfgs(long n, DataType dtype, double learningRate, int memory, double overlap,
@@ -106,15 +101,15 @@ public final class MbLbfgs extends Optimizer {
         if (!(overlap > 0 && overlap < 0.5)) {
             throw new IllegalArgumentException("overlap must be in (0, 0.5), got " + overlap);
         }
-        double eps = curvatureEpsilon > 0 ? curvatureEpsilon : curvatureRule.defaultEpsilon;
-        if (curvatureRule == CurvatureRule.DAMP && !(eps < 1)) {
-            throw new IllegalArgumentException("Powell damping needs curvatureEpsilon in (0, 1), got " + eps);
+        if (!(curvatureEpsilon > 0) || curvatureRule == CurvatureRule.DAMP && !(curvatureEpsilon < 1)) {
+            throw new IllegalArgumentException("curvatureEpsilon must be > 0" + (curvatureRule == CurvatureRule.DAMP
+                    ? " and below 1 for Powell damping, in (0, 1)" : "") + ", got " + curvatureEpsilon);
         }
         this.learningRate = learningRate;
         this.memory = memory;
         this.overlap = overlap;
         this.curvatureRule = curvatureRule;
-        this.curvatureEpsilon = eps;
+        this.curvatureEpsilon = curvatureEpsilon;
         this.overlapGradient = overlapGradient;
         this.fixedIterations = fixedIterations;
         this.hessian = new InverseHessian(memory, n, dtype, form, initialScale);
@@ -201,17 +196,14 @@ public final class MbLbfgs extends Optimizer {
     private void offerPair() {
         double sy = Blas.dot(s, y);
         if (curvatureRule == CurvatureRule.SKIP_NORM) {
-            accept(sy > curvatureEpsilon * Blas.dot(s, s));
+            keepOrSkip(sy > curvatureEpsilon * Blas.dot(s, s));
             return;
         }
         double sBs = -learningRate * Blas.dot(s, gradient);
         // sᵀy > 0 as well: ours, for the case that rounding has cost H its positive curvature along s (sᵀBs ≤ 0)
-        if (sy > curvatureEpsilon * sBs && sy > 0) {
-            hessian.add(s, y);
-            return;
-        }
-        if (curvatureRule == CurvatureRule.SKIP || !(sBs > 0)) {
-            skipped++;
+        boolean curved = sy > curvatureEpsilon * sBs && sy > 0;
+        if (curved || curvatureRule == CurvatureRule.SKIP || !(sBs > 0)) {
+            keepOrSkip(curved);
             return;
         }
         double theta = powellTheta(sy, sBs, curvatureEpsilon);
@@ -221,8 +213,8 @@ public final class MbLbfgs extends Optimizer {
         hessian.add(s, y);
     }
 
-    private void accept(boolean ok) {
-        if (ok) {
+    private void keepOrSkip(boolean keep) {
+        if (keep) {
             hessian.add(s, y);
         } else {
             skipped++;

@@ -65,17 +65,10 @@ public final class Optimizers {
         return network == NetworkKind.MLP ? 0.3 : 0.05;
     }
 
-    /**
-     * ε of MB-LBFGS's curvature rule: the given one, else for skip-norm η/η_SGD (ours: a kept pair then has curvature
-     * at least η/η_SGD along s, so H scales the step along it to at most SGD's; the same ratio sets H_0 = (η_SGD/η)I
-     * before the first pair), else the rule's default from the authors' group's code.
-     */
+    /** ε of MB-LBFGS's curvature rule: the given one, else the rule's default for η/η_SGD. */
     static double curvatureEpsilon(Settings settings, double stepOverSgdStep) {
-        if (settings.curvatureEpsilon() > 0) {
-            return settings.curvatureEpsilon();
-        }
-        return settings.curvature() == MbLbfgs.CurvatureRule.SKIP_NORM ? stepOverSgdStep
-                : settings.curvature().defaultEpsilon;
+        return settings.curvatureEpsilon() > 0 ? settings.curvatureEpsilon()
+                : settings.curvature().defaultEpsilon(stepOverSgdStep);
     }
 
     public static Optimizer create(String name, NetworkKind network, long n, DataType dtype, Settings settings) {

@@ -33,12 +33,7 @@ public final class SgdBb extends FirstOrderOptimizer {
         }
 
         public static Smoothing parse(String name) {
-            for (Smoothing s : values()) {
-                if (s.cliName().equals(name)) {
-                    return s;
-                }
-            }
-            throw new IllegalArgumentException("unknown bbSmoothing '" + name + "', expected k or none");
+            return CliChoice.parse("bbSmoothing", name, values(), Smoothing::cliName);
         }
     }
 

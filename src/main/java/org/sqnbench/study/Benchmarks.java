@@ -1,5 +1,7 @@
 package org.sqnbench.study;
 
+import java.time.format.DateTimeFormatter;
+
 /**
  * The benchmark classes and methods as the JMH JSON names them, for the report and the check (which do not load the
  * benchmark classes). A test in the bench package keeps these equal to the classes' names.
@@ -27,6 +29,9 @@ public final class Benchmarks {
 
     /** The inverse-Hessian form MB-LBFGS trains with (the epoch benchmarks fix it; their parameters do not record it). */
     public static final String TRAINING_FORM = "compact";
+
+    /** A run's name in jmh-results (a result file's or a study folder's): the time it started. */
+    public static final DateTimeFormatter RUN_NAME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss");
 
     /** The record of a standard study's parts in its folder, which resume and the report both read. */
     public static final String STUDY_MANIFEST = "study.json";

@@ -22,7 +22,7 @@ import org.sqnbench.optim.SgdBb;
  * <pre>java -jar target/benchmarks.jar sweep network=mlp epochs=15 batch=64</pre>
  * Options (key=value): network (mlp), data (embedded), epochs (15), batch (64), seed (1), threads (1),
  * trainSize (0 = all), optimizers (all, comma-separated), rates (comma-separated, or 'default'; without it a
- * grid of 0.1× … 10× each method's default), curvature (damp), curvatureEpsilon (0 = the rule's default),
+ * grid of 0.1× … 10× each method's default), curvature (skip-norm), curvatureEpsilon (0 = the rule's default),
  * bbSmoothing (k), bbMaxStep (0 = the network's cap). Bad options and data are an
  * {@link IllegalArgumentException} or a {@link org.sqnbench.data.DataException}, which the jar's entry point turns
  * into one line and exit status 2.
@@ -42,6 +42,20 @@ public final class Sweep {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + ": '" + options.get(key) + "' is not an integer");
         }
+    }
+
+    /** A number ≥ 0 (0 meaning the default; Infinity allowed), or one line naming the option. */
+    private static double nonNegative(Map<String, String> options, String key) {
+        double v;
+        try {
+            v = Double.parseDouble(options.get(key));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + ": '" + options.get(key) + "' is not a number");
+        }
+        if (!(v >= 0)) {
+            throw new IllegalArgumentException(key + ": " + v + " must be >= 0 (0 = the default)");
+        }
+        return v;
     }
 
     /** Runs the sweep (or prints {@link #USAGE} for -h) and returns the exit status, 0. */
@@ -70,15 +84,10 @@ public final class Sweep {
         NetworkKind kind = NetworkKind.parse(o.get("network"));
         DataSplit data = Datasets.load(o.get("data"), kind.format()).withTrainSize(number(o, "trainSize"));
         Optimizers.Settings d = Optimizers.Settings.DEFAULT;
-        double epsilon;
-        try {
-            epsilon = Double.parseDouble(o.get("curvatureEpsilon"));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("curvatureEpsilon: '" + o.get("curvatureEpsilon") + "' is not a number");
-        }
         Optimizers.Settings settings = new Optimizers.Settings(0, d.memory(), d.overlap(), d.overlapGradient(),
-                d.form(), d.fixedIterations(), MbLbfgs.CurvatureRule.parse(o.get("curvature")), epsilon,
-                SgdBb.Smoothing.parse(o.get("bbSmoothing")), Double.parseDouble(o.get("bbMaxStep")));
+                d.form(), d.fixedIterations(), MbLbfgs.CurvatureRule.parse(o.get("curvature")),
+                nonNegative(o, "curvatureEpsilon"), SgdBb.Smoothing.parse(o.get("bbSmoothing")),
+                nonNegative(o, "bbMaxStep"));
         int epochs = number(o, "epochs");
         int batch = number(o, "batch");
         long seed = number(o, "seed");
@@ -127,7 +136,7 @@ public final class Sweep {
                     }
                     Evaluation ev = t.evaluate();
                     result = String.format("acc %.4f loss %.4f  (accuracy every 5 epochs:%s)%s", ev.accuracy(),
-                            ev.loss(), curve, opt.name().equals("mb-lbfgs")
+                            ev.loss(), curve, opt instanceof MbLbfgs
                                     ? String.format(" pairs skipped %d damped %d", skipped, damped)
                                     : steps.isEmpty() ? "" : " steps" + steps);
                 } catch (DivergedException e) {

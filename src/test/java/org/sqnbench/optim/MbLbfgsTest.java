@@ -2,6 +2,7 @@ package org.sqnbench.optim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -140,7 +141,7 @@ class MbLbfgsTest {
     @EnumSource(value = MbLbfgs.CurvatureRule.class, names = {"SKIP", "SKIP_NORM"})
     void skipRulesCountTheRejectedPairAndTakeAGradientStep(MbLbfgs.CurvatureRule rule) {
         Quadratic f = concave();
-        MbLbfgs opt = concaveTwoSteps(rule, 0, f);
+        MbLbfgs opt = concaveTwoSteps(rule, rule.defaultEpsilon(1), f);
         assertEquals(1, opt.skippedPairs());
         assertEquals(0, opt.dampedPairs());
         assertEquals(0, opt.pairs());
@@ -151,7 +152,7 @@ class MbLbfgsTest {
     @Test
     void theInitialScaleSetsTheStepBeforeAnyPair() {
         Quadratic f = concave();
-        MbLbfgs opt = new MbLbfgs(2, DataType.DOUBLE, 0.1, 5, 0.25, MbLbfgs.CurvatureRule.DAMP, 0, 0.5,
+        MbLbfgs opt = new MbLbfgs(2, DataType.DOUBLE, 0.1, 5, 0.25, MbLbfgs.CurvatureRule.DAMP, 0.2, 0.5,
                 MbLbfgs.OverlapGradient.REUSE, InverseHessian.Form.COMPACT, false);
         opt.step(f, opt.plan(40, 8, 0), 0);
         // θ1 = θ0 − η·γ0·g0 = (1, 2) + 0.05·(1, 2)
@@ -164,11 +165,15 @@ class MbLbfgsTest {
                 () -> new MbLbfgs(2, DataType.DOUBLE, 0.1, 5, 0.25, MbLbfgs.CurvatureRule.DAMP, 1.0, 1,
                         MbLbfgs.OverlapGradient.REUSE, InverseHessian.Form.COMPACT, false));
         assertTrue(e.getMessage().contains("(0, 1)"), e.getMessage());
+        // no hidden default: the study resolves ε (Optimizers.curvatureEpsilon), the optimizer takes it as given
+        assertThrows(IllegalArgumentException.class, () -> new MbLbfgs(2, DataType.DOUBLE, 0.1, 5, 0.25,
+                MbLbfgs.CurvatureRule.SKIP_NORM, 0, 1, MbLbfgs.OverlapGradient.REUSE, InverseHessian.Form.COMPACT,
+                false));
     }
 
     @Test
     void overlapThatLeavesNoSharedSampleIsRejected() {
-        MbLbfgs opt = new MbLbfgs(3, DataType.DOUBLE, 1, 5, 0.01, MbLbfgs.CurvatureRule.DAMP, 0, 1,
+        MbLbfgs opt = new MbLbfgs(3, DataType.DOUBLE, 1, 5, 0.01, MbLbfgs.CurvatureRule.DAMP, 0.2, 1,
                 MbLbfgs.OverlapGradient.REUSE, InverseHessian.Form.COMPACT, false);
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> opt.plan(100, 16, 0));
