@@ -25,6 +25,8 @@ public class EpochMetrics {
     public double skippedPairs;
     /** MB-LBFGS curvature pairs damped (Powell) before they were stored in the epoch. */
     public double dampedPairs;
+    /** MB-LBFGS curvature pairs held, on average over the epoch's steps, when H·g was taken. */
+    public double pairsHeld;
     /** 1 when training has diverged (this epoch or before): then the other values are not results. */
     public double diverged;
     /** ND4J threads used. */

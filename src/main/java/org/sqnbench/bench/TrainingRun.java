@@ -62,6 +62,9 @@ public abstract class TrainingRun {
     /** MB-LBFGS overlap fraction r. */
     @Param({"" + Method.DEFAULT_OVERLAP})
     public double overlap;
+    /** MB-LBFGS epoch: pass (every sample enters once as new data) or iterations (n/batch steps); others ignore it. */
+    @Param({Method.DEFAULT_EPOCH_FORM})
+    public String epochForm;
     /** MB-LBFGS overlap gradients: reuse or recompute. */
     @Param({Method.DEFAULT_OVERLAP_GRADIENT})
     public String overlapGradient;
@@ -97,7 +100,8 @@ public abstract class TrainingRun {
         DataSplit split = Datasets.load(data, kind.format()).withTrainSize(trainSize);
         Network net = kind.create(DataType.FLOAT, seed());
         Optimizers.Settings settings = new Optimizers.Settings(learningRate, memory, overlap,
-                MbLbfgs.OverlapGradient.parse(overlapGradient), InverseHessian.Form.COMPACT, false,
+                MbLbfgs.OverlapGradient.parse(overlapGradient), InverseHessian.Form.COMPACT,
+                MbLbfgs.EpochForm.parse(epochForm) == MbLbfgs.EpochForm.ITERATIONS,
                 MbLbfgs.CurvatureRule.parse(curvature), curvatureEpsilon, SgdBb.Smoothing.parse(bbSmoothing), bbMaxStep);
         Optimizer opt = Optimizers.create(optimizer, kind, net.numParams(), DataType.FLOAT, settings);
         trainer = new Trainer(net, split, opt, batchSize, seed());
@@ -117,6 +121,7 @@ public abstract class TrainingRun {
             m.sampleGradients = r.sampleGradients();
             m.skippedPairs = r.skippedPairs();
             m.dampedPairs = r.dampedPairs();
+            m.pairsHeld = r.pairsHeld();
             // read after the epoch: whether memory grows per step shows as a trend across epochs
             m.offHeapMB = Pointer.totalBytes() / 1e6;
             m.residentMB = Pointer.physicalBytes() / 1e6;

@@ -38,6 +38,19 @@ public final class MbLbfgs extends Optimizer {
         }
     }
 
+    /**
+     * What one epoch is. {@code pass}: every sample enters once as new data, about n/((1 − r)·batch) steps, so
+     * n/(1 − r) sample-gradients. {@code iterations}: n/batch steps, as for the other methods, which reach about
+     * (1 − r)·n of the samples (the source's slides define an epoch this way in their SGD-BB section).
+     */
+    public enum EpochForm {
+        PASS, ITERATIONS;
+
+        public static EpochForm parse(String name) {
+            return CliChoice.parse("epochForm", name, values(), f -> f.name().toLowerCase(Locale.ROOT));
+        }
+    }
+
     /** How a curvature pair that fails the curvature condition is treated. */
     public enum CurvatureRule {
         /** Powell damping when sᵀy &lt; ε·sᵀBs: y ← θy + (1−θ)Bs, θ = (1−ε)sᵀBs/(sᵀBs − sᵀy), so sᵀy = ε·sᵀBs. */
@@ -90,6 +103,7 @@ public final class MbLbfgs extends Optimizer {
     private final INDArray lastOverlap;
     private long skipped;
     private long damped;
+    private long heldSum;
 
     /**
      * @param curvatureEpsilon ε of the curvature rule, &gt; 0 ({@link CurvatureRule#defaultEpsilon})
@@ -186,6 +200,7 @@ public final class MbLbfgs extends Optimizer {
 
     /** θ ← θ − η H g, remembering s = −η H g. */
     private void takeStep(INDArray theta) {
+        heldSum += hessian.size();
         hessian.apply(gradient, s, -learningRate);
         Blas.axpy(1, s, theta);
     }
@@ -235,6 +250,11 @@ public final class MbLbfgs extends Optimizer {
     @Override
     public long skippedPairs() {
         return skipped;
+    }
+
+    @Override
+    public long pairsHeldSum() {
+        return heldSum;
     }
 
     /** Pairs currently in memory. */

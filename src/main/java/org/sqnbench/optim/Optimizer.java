@@ -43,4 +43,12 @@ public abstract class Optimizer {
     public long dampedPairs() {
         return 0;
     }
+
+    /**
+     * The sum over steps so far of the curvature pairs held when the step's product H·g was taken (MB-LBFGS); zero
+     * for the others. Per epoch it gives the mean memory in use, which sets the product's cost.
+     */
+    public long pairsHeldSum() {
+        return 0;
+    }
 }

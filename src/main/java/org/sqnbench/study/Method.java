@@ -37,6 +37,9 @@ public enum Method {
     public static final double DEFAULT_OVERLAP = 0.25;
     /** MB-LBFGS overlap gradients: reuse the batch gradient's parts (the other mode is "recompute"). */
     public static final String DEFAULT_OVERLAP_GRADIENT = "reuse";
+    /** MB-LBFGS epoch form: one pass in which every sample enters once as new data. */
+    public static final String DEFAULT_EPOCH_FORM = "pass";
+    public static final String ITERATIONS_EPOCH_FORM = "iterations";
     /**
      * MB-LBFGS curvature safeguard: the paper's skip rule sᵀy ≤ ε‖s‖², with ε = η/η_SGD (the others, "damp" and
      * "skip", diverged on the CNN and on some MLP seeds; README, "How the defaults were chosen").

@@ -49,6 +49,7 @@ public final class Trainer {
         long gradientsBefore = optimizer.sampleGradients();
         long skippedBefore = optimizer.skippedPairs();
         long dampedBefore = optimizer.dampedPairs();
+        long heldBefore = optimizer.pairsHeldSum();
         double lossSum = 0;
         long start = System.nanoTime();
         for (int k = 0; k < plan.iterations(); k++) {
@@ -66,7 +67,8 @@ public final class Trainer {
         }
         return new EpochResult(e, lossSum / plan.iterations(), nanos, plan.iterations(),
                 optimizer.sampleGradients() - gradientsBefore, optimizer.skippedPairs() - skippedBefore,
-                optimizer.dampedPairs() - dampedBefore);
+                optimizer.dampedPairs() - dampedBefore,
+                (double) (optimizer.pairsHeldSum() - heldBefore) / plan.iterations());
     }
 
     /** Loss and accuracy on the test set. */

@@ -66,6 +66,19 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void iterationsEpochFormRunsNOverBatchSteps() throws RunnerException {
+        for (RunResult r : run("EpochTime", "network", "mlp", "optimizer", "mb-lbfgs", "trainSize", "640",
+                "epochForm", "iterations")) {
+            var secondary = r.getSecondaryResults();
+            // 640 samples, batch 64: 640/64 = 10 steps of 64 sample-gradients, against 13 in a pass
+            assertEquals(2 * 10 * 64, secondary.get("sampleGradients").getScore());
+            // after the first step the memory holds what was kept: between 0 and min(m, steps − 1) pairs per step
+            double held = secondary.get("pairsHeld").getScore() / 2;
+            assertTrue(held >= 0 && held <= 9, "mean pairs held " + held);
+        }
+    }
+
+    @Test
     void cnnEpochRuns() throws RunnerException {
         run("EpochTime", "network", "cnn", "optimizer", "adam", "trainSize", "256");
     }

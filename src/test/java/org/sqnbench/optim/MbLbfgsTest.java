@@ -93,6 +93,20 @@ class MbLbfgsTest {
     }
 
     @Test
+    void pairsHeldCountsTheMemoryInUseAtEachProduct() {
+        // f(θ) = ½‖θ‖²: y = s, every pair passes; the pair of step k − 1 is stored before step k's product, so
+        // step k uses min(k, m = 5) pairs: 0 + 1 + 2 + 3 + 4 + 5 + 5 + 5 = 25 over 8 steps
+        Quadratic bowl = new Quadratic(new double[][]{{1, 0}, {0, 1}}, new double[2], new double[]{1, 2});
+        MbLbfgs opt = lbfgs(2, 0.1, MbLbfgs.OverlapGradient.REUSE, InverseHessian.Form.TWO_LOOP);
+        MinibatchPlan plan = opt.plan(80, 8, 0);
+        for (int k = 0; k < 8; k++) {
+            opt.step(bowl, plan, k);
+        }
+        assertEquals(0, opt.skippedPairs());
+        assertEquals(25, opt.pairsHeldSum());
+    }
+
+    @Test
     void skipsAPairWithNegativeCurvature() {
         // f(θ) = −½‖θ‖²: y = −s, so sᵀy = −‖s‖² < 0
         Quadratic concave = new Quadratic(new double[][]{{-1, 0}, {0, -1}}, new double[2], new double[]{1, 2});
@@ -103,6 +117,7 @@ class MbLbfgsTest {
         }
         assertEquals(2, opt.skippedPairs());
         assertEquals(0, opt.pairs());
+        assertEquals(0, opt.pairsHeldSum());
     }
 
     /**

@@ -8,10 +8,11 @@ import java.util.Arrays;
  *
  * @param seed       the fork's seed parameter
  * @param residentMb the process's resident memory after each epoch, MB (NaN in results from before it was recorded)
+ * @param pairsHeld  MB-LBFGS's mean curvature pairs in memory at its products, per epoch (NaN where not recorded)
  */
 public record EpochRun(long seed, double[] timeMs, double[] trainLoss, double[] testLoss, double[] testAccuracy,
                        double[] sampleGradients, double[] skippedPairs, double[] threads, boolean[] diverged,
-                       double[] residentMb) {
+                       double[] residentMb, double[] pairsHeld) {
     /** The fork's epochs from one JMH result. */
     static EpochRun of(JmhResult r, int fork) {
         double[] time = r.primary().rawData().get(fork);
@@ -26,7 +27,7 @@ public record EpochRun(long seed, double[] timeMs, double[] trainLoss, double[] 
         return new EpochRun(seed, time, aux(r, "trainLoss", fork, n, Double.NaN), aux(r, "testLoss", fork, n, Double.NaN),
                 aux(r, "testAccuracy", fork, n, Double.NaN), aux(r, "sampleGradients", fork, n, Double.NaN),
                 aux(r, "skippedPairs", fork, n, Double.NaN), aux(r, "threads", fork, n, Double.NaN), diverged,
-                aux(r, "residentMB", fork, n, Double.NaN));
+                aux(r, "residentMB", fork, n, Double.NaN), aux(r, "pairsHeld", fork, n, Double.NaN));
     }
 
     private static double[] aux(JmhResult r, String name, int fork, int n, double missing) {

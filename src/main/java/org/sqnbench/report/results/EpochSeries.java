@@ -24,9 +24,11 @@ public record EpochSeries(Key key, List<EpochRun> runs) {
      * @param options        the method's other options where they are not the study's defaults, e.g.
      *                       "curvature=skip" (MB-LBFGS's curvature safeguard, SGD-BB's smoothing and cap); empty
      *                       for the defaults and in results from before these options existed
+     * @param epochForm      MB-LBFGS's epoch: "pass" (also for results from before the option existed) or
+     *                       "iterations"; blank for the others, whose epoch is n/batch steps either way
      */
     public record Key(String benchmarkClass, Setting setting, String optimizer, String learningRate, String memory,
-                      String overlap, String overlapGradient, String options) {
+                      String overlap, String overlapGradient, String options, String epochForm) {
         static Key of(JmhResult r) {
             String optimizer = Setting.orEmpty(r.param("optimizer"));
             boolean mb = optimizer.equals(Method.MB_LBFGS.cliName());
@@ -40,7 +42,8 @@ public record EpochSeries(Key key, List<EpochRun> runs) {
             }
             return new Key(r.benchmarkClass(), Setting.of(r), optimizer, Setting.orEmpty(r.param("learningRate")),
                     mb ? Setting.orEmpty(r.param("memory")) : "", mb ? Setting.orEmpty(r.param("overlap")) : "",
-                    mb ? Setting.orEmpty(r.param("overlapGradient")) : "", String.join(" ", options));
+                    mb ? Setting.orEmpty(r.param("overlapGradient")) : "", String.join(" ", options),
+                    mb ? Objects.requireNonNullElse(r.param("epochForm"), Method.DEFAULT_EPOCH_FORM) : "");
         }
 
         /** Adds "name=value" when the result has the parameter at another value than its default. */
@@ -83,7 +86,7 @@ public record EpochSeries(Key key, List<EpochRun> runs) {
         return (key.learningRate().isEmpty() || key.learningRate().matches("0(\\.0*)?"))
                 && (key.memory().isEmpty() || key.memory().equals(String.valueOf(Method.DEFAULT_MEMORY)))
                 && (key.overlapGradient().isEmpty() || key.overlapGradient().equals(Method.DEFAULT_OVERLAP_GRADIENT))
-                && key.options().isEmpty();
+                && key.options().isEmpty() && !iterationsForm();
     }
 
     /** e.g. "SGD", "MB-LBFGS m=10", "Adam η=0.01"; MB-LBFGS's overlap details only when not the defaults. */
@@ -98,6 +101,9 @@ public record EpochSeries(Key key, List<EpochRun> runs) {
                 s.append(' ').append(key.overlapGradient());
             }
         }
+        if (iterationsForm()) {
+            s.append(" n/b-step epochs");
+        }
         if (!key.options().isEmpty()) {
             s.append(' ').append(key.options());
         }
@@ -105,6 +111,11 @@ public record EpochSeries(Key key, List<EpochRun> runs) {
             s.append(" η=").append(key.learningRate());
         }
         return s.toString();
+    }
+
+    /** Whether MB-LBFGS ran epochs of n/batch steps ({@code epochForm=iterations}) rather than one pass. */
+    public boolean iterationsForm() {
+        return key.epochForm().equals(Method.ITERATIONS_EPOCH_FORM);
     }
 
     /** Position of the series' optimizer in the study's order (unknown names last). */
@@ -201,6 +212,11 @@ public record EpochSeries(Key key, List<EpochRun> runs) {
     /** Mean curvature pairs skipped per epoch (MB-LBFGS). */
     public double skippedPairs() {
         return mean(concat(r -> r.valid(r.skippedPairs())));
+    }
+
+    /** Mean curvature pairs MB-LBFGS held at its products, over the epochs that are results (NaN if not recorded). */
+    public double pairsHeld() {
+        return mean(concat(r -> r.valid(r.pairsHeld())));
     }
 
     /** The thread counts the runs reported (the {@code threads} aux metric). */
