@@ -46,6 +46,9 @@ public final class Main {
             new Command("sweep", Sweep.USAGE, Sweep::run),
             new Command("study", "usage: study [JMH options]  (the standard study with these options added to every"
                     + " part, e.g. -f 1 -wi 0 -i 1 for a quick trial)", Main::study),
+            new Command("conditions", "usage: conditions [JMH options]  (the conditions map: MB-LBFGS over batch size,"
+                    + " overlap, memory and epoch form, with the kernels its cost model needs; about 40 min)",
+                    Main::conditions),
             new Command("resume", "usage: resume  (continues the most recent unfinished study in " + RESULTS
                     + ": its missing or failed parts with its recorded settings, then the report)", Main::resume));
 
@@ -143,6 +146,11 @@ public final class Main {
      */
     private static int study(String[] jmhOptions) {
         return finish(() -> StandardStudy.start(RESULTS, Arrays.asList(jmhOptions)));
+    }
+
+    /** {@code conditions [JMH options]}: a new conditions map, in a study folder of its own. */
+    private static int conditions(String[] jmhOptions) {
+        return finish(() -> StandardStudy.startConditions(RESULTS, Arrays.asList(jmhOptions)));
     }
 
     /** {@code resume}: the most recent unfinished study, with its recorded settings. */

@@ -19,7 +19,7 @@ import org.sqnbench.train.EpochResult;
 @Measurement(iterations = 15)
 @Fork(value = 1, jvmArgsAppend = {ForkArgs.HEAP_6G, ForkArgs.NATIVE_10G, ForkArgs.PHYSICAL_16G})
 public class ConvergenceBenchmark extends TrainingRun {
-    @Param({"1", "2", "3"})
+    @Param({"1", "2", "3", "4", "5"})
     public long seed;
 
     @Override

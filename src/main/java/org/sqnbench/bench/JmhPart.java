@@ -60,7 +60,13 @@ final class JmhPart implements StandardStudy.PartRunner {
         CommandLineOptions cli = parse(jmhOptions);
         ChainedOptionsBuilder options = new OptionsBuilder().parent(cli)
                 .include("\\.(" + part.include() + ")Benchmark\\.");
-        part.params().forEach(options::param);
+        part.params().forEach((name, values) -> options.param(name, values.split(",")));
+        if (part.warmups() != null && !cli.getWarmupIterations().hasValue()) {
+            options.warmupIterations(part.warmups());
+        }
+        if (part.measurements() != null && !cli.getMeasurementIterations().hasValue()) {
+            options.measurementIterations(part.measurements());
+        }
         // the kernels' short runs are the study's default; timing options given to the study win over them
         if (part.shortKernelRuns()) {
             if (!cli.getWarmupIterations().hasValue()) {

@@ -43,6 +43,7 @@ public final class Params {
         values(cli, "overlapGradient").forEach(MbLbfgs.OverlapGradient::parse);
         values(cli, "curvature").forEach(MbLbfgs.CurvatureRule::parse);
         values(cli, "bbSmoothing").forEach(SgdBb.Smoothing::parse);
+        values(cli, "epochForm").forEach(MbLbfgs.EpochForm::parse);
         boolean damping = values(cli, "curvature").isEmpty()
                 ? Optimizers.Settings.DEFAULT.curvature() == MbLbfgs.CurvatureRule.DAMP
                 : values(cli, "curvature").contains(MbLbfgs.CurvatureRule.DAMP.cliName);

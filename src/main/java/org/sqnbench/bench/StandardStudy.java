@@ -6,18 +6,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.sqnbench.bench.StudyFolder.PartState;
 import org.sqnbench.bench.StudyFolder.Status;
+import org.sqnbench.study.Method;
 
 /**
  * What {@code java -jar benchmarks.jar} runs with no arguments: every benchmark class on both networks and all five
@@ -36,9 +40,17 @@ public final class StandardStudy {
      * One JMH run of the study.
      *
      * @param include         benchmark classes, without their "Benchmark" suffix, as a regular expression
+     * @param params          JMH parameters; several values separated by commas, as on JMH's command line
      * @param shortKernelRuns 2 warm-up and 3 measured iterations of 1 s instead of the benchmarks' own settings
+     * @param warmups         warm-up iterations (epochs) instead of the benchmarks' own; null = their own
+     * @param measurements    measured iterations (epochs) instead of the benchmarks' own; null = their own
      */
-    public record Part(String title, String include, Map<String, String> params, boolean shortKernelRuns) {
+    public record Part(String title, String include, Map<String, String> params, boolean shortKernelRuns,
+                       Integer warmups, Integer measurements) {
+        public Part(String title, String include, Map<String, String> params, boolean shortKernelRuns) {
+            this(title, include, params, shortKernelRuns, null, null);
+        }
+
         /** "EpochTime, network=cnn, trainSize=5000": what to pass JMH to run this part alone. */
         String settings() {
             StringBuilder b = new StringBuilder(include);
@@ -52,9 +64,90 @@ public final class StandardStudy {
                     "GradientFloor|OverlapGradient|InverseHessian|BbStep|Calibration|MemoryBandwidth", Map.of(), true),
             new Part("per-epoch time, MLP", "EpochTime", Map.of("network", "mlp"), false),
             new Part("per-epoch time, CNN", "EpochTime", Map.of("network", "cnn", "trainSize", "" + CNN_TRAIN_SIZE), false),
+            // the first-order methods take n/batch steps in either form, so only MB-LBFGS runs the second one
+            new Part("per-epoch time, MB-LBFGS epochs of n/batch steps, MLP", "EpochTime",
+                    Map.of("network", "mlp", "optimizer", Method.Names.MB_LBFGS, "epochForm", Method.ITERATIONS_EPOCH_FORM),
+                    false),
+            new Part("per-epoch time, MB-LBFGS epochs of n/batch steps, CNN", "EpochTime",
+                    Map.of("network", "cnn", "trainSize", "" + CNN_TRAIN_SIZE, "optimizer", Method.Names.MB_LBFGS,
+                            "epochForm", Method.ITERATIONS_EPOCH_FORM), false),
             new Part("15-epoch convergence, MLP", "Convergence", Map.of("network", "mlp"), false),
             new Part("15-epoch convergence, CNN", "Convergence",
                     Map.of("network", "cnn", "trainSize", "" + CNN_TRAIN_SIZE), false));
+
+    /** The conditions map's grid (README, "Under which conditions does +20% hold"). */
+    static final int[] CONDITION_BATCHES = {64, 256, 1024};
+    static final double[] CONDITION_OVERLAPS = {0.1, 0.25};
+    static final int[] CONDITION_MEMORIES = {5, 10};
+    /** Replicates (forks, one seed each) per setting of the conditions map. */
+    static final String CONDITION_SEEDS = "1,2,3";
+
+    /**
+     * The conditions map: MB-LBFGS's per-epoch time over batch size × overlap × memory × epoch form, the others'
+     * at each batch size, and, in the same session, the kernels the cost model prices an epoch with (a gradient at
+     * every batch and part size of the grid, the inverse-Hessian product and pair update at each memory, the
+     * first-order updates, bandwidth and sgemm). The CNN trains on the standard study's 5,000 images, with one
+     * warm-up and two measured epochs per replicate and memory 5 at batch 64 only, which keeps the map near 40
+     * minutes on 2 cores.
+     */
+    static final List<Part> CONDITIONS = conditions();
+
+    private static List<Part> conditions() {
+        String batches = join(Arrays.stream(CONDITION_BATCHES).mapToObj(String::valueOf));
+        String overlaps = join(Arrays.stream(CONDITION_OVERLAPS).mapToObj(String::valueOf));
+        String memories = join(Arrays.stream(CONDITION_MEMORIES).mapToObj(String::valueOf));
+        String firstOrder = join(Arrays.stream(Method.values()).filter(m -> m != Method.MB_LBFGS).map(Method::cliName));
+        String forms = Method.DEFAULT_EPOCH_FORM + "," + Method.ITERATIONS_EPOCH_FORM;
+        Map<String, String> kernels = Map.of("batchSize", gradientSizes(), "memory", memories, "form", "compact");
+        String cnnData = "" + CNN_TRAIN_SIZE;
+        List<Part> parts = new ArrayList<>();
+        parts.add(new Part("conditions: kernels, MLP, with bandwidth and sgemm",
+                "GradientFloor|InverseHessian|Update|MemoryBandwidth|Calibration", with(kernels, "network", "mlp"), true));
+        parts.add(new Part("conditions: per-epoch time, first-order methods, MLP", "EpochTime", Map.of("network", "mlp",
+                "optimizer", firstOrder, "batchSize", batches, "seed", CONDITION_SEEDS), false));
+        parts.add(new Part("conditions: per-epoch time, MB-LBFGS, MLP", "EpochTime", Map.of("network", "mlp",
+                "optimizer", Method.Names.MB_LBFGS, "batchSize", batches, "overlap", overlaps, "memory", memories,
+                "epochForm", forms, "seed", CONDITION_SEEDS), false));
+        parts.add(new Part("conditions: kernels, CNN", "GradientFloor|InverseHessian|Update",
+                with(kernels, "network", "cnn"), true));
+        parts.add(new Part("conditions: per-epoch time, first-order methods, CNN", "EpochTime", Map.of("network", "cnn",
+                "trainSize", cnnData, "optimizer", firstOrder, "batchSize", batches, "seed", CONDITION_SEEDS),
+                false, 1, 2));
+        parts.add(new Part("conditions: per-epoch time, MB-LBFGS m=10, CNN", "EpochTime", Map.of("network", "cnn",
+                "trainSize", cnnData, "optimizer", Method.Names.MB_LBFGS, "batchSize", batches, "overlap", overlaps,
+                "memory", "" + Method.DEFAULT_MEMORY, "epochForm", forms, "seed", CONDITION_SEEDS), false, 1, 2));
+        parts.add(new Part("conditions: per-epoch time, MB-LBFGS m=5 at batch 64, CNN", "EpochTime", Map.of("network",
+                "cnn", "trainSize", cnnData, "optimizer", Method.Names.MB_LBFGS, "batchSize", "64", "overlap", overlaps,
+                "memory", "5", "epochForm", forms, "seed", CONDITION_SEEDS), false, 1, 2));
+        return List.copyOf(parts);
+    }
+
+    /**
+     * Every sample count an epoch of the grid computes a gradient over: the batch sizes b and MB-LBFGS's parts
+     * l = round(r·b) and b − 2l, rounded as {@code MbLbfgs.overlapSize} rounds.
+     */
+    static String gradientSizes() {
+        TreeSet<Integer> sizes = new TreeSet<>();
+        for (int b : CONDITION_BATCHES) {
+            sizes.add(b);
+            for (double r : CONDITION_OVERLAPS) {
+                int l = (int) Math.round(r * b);
+                sizes.add(l);
+                sizes.add(b - 2 * l);
+            }
+        }
+        return join(sizes.stream().map(String::valueOf));
+    }
+
+    private static String join(java.util.stream.Stream<String> values) {
+        return values.collect(Collectors.joining(","));
+    }
+
+    private static Map<String, String> with(Map<String, String> params, String name, String value) {
+        Map<String, String> m = new TreeMap<>(params);
+        m.put(name, value);
+        return m;
+    }
 
     /** Runs one part: JMH in the study ({@link JmhPart}), a stand-in in tests. */
     interface PartRunner {
@@ -102,10 +195,20 @@ public final class StandardStudy {
         Params.validate(cli);
     }
 
-    /** Starts a new study in a fresh folder under {@code results} and runs every part. */
+    /** Starts a new standard study in a fresh folder under {@code results} and runs every part. */
     public static Summary start(Path results, List<String> jmhOptions) throws IOException {
+        return start(results, "", PARTS, jmhOptions);
+    }
+
+    /** Starts the conditions map in a fresh folder under {@code results} ("...-conditions") and runs every part. */
+    public static Summary startConditions(Path results, List<String> jmhOptions) throws IOException {
+        return start(results, "conditions", CONDITIONS, jmhOptions);
+    }
+
+    private static Summary start(Path results, String kind, List<Part> parts, List<String> jmhOptions)
+            throws IOException {
         checkOptions(jmhOptions);
-        StudyFolder folder = StudyFolder.create(results, PARTS, jmhOptions, LocalDateTime.now().withNano(0));
+        StudyFolder folder = StudyFolder.create(results, kind, parts, jmhOptions, LocalDateTime.now().withNano(0));
         System.out.println("Study folder: " + folder.dir() + (jmhOptions.isEmpty() ? ""
                 : " (JMH options added to every part: " + String.join(" ", jmhOptions) + ")"));
         return run(folder, new JmhPart(), System.out);

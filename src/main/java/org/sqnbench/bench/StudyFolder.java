@@ -68,8 +68,14 @@ final class StudyFolder {
     /** A new study folder in {@code results}, every part not run yet. */
     static StudyFolder create(Path results, List<Part> parts, List<String> jmhOptions, LocalDateTime now)
             throws IOException {
+        return create(results, "", parts, jmhOptions, now);
+    }
+
+    /** A new study folder named after its start time, and {@code kind} when not empty ("...-conditions"). */
+    static StudyFolder create(Path results, String kind, List<Part> parts, List<String> jmhOptions, LocalDateTime now)
+            throws IOException {
         Files.createDirectories(results);
-        Path dir = results.resolve(now.format(Benchmarks.RUN_NAME));
+        Path dir = results.resolve(now.format(Benchmarks.RUN_NAME) + (kind.isEmpty() ? "" : "-" + kind));
         try {
             Files.createDirectory(dir);
         } catch (FileAlreadyExistsException e) {

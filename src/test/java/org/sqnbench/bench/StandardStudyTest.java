@@ -220,6 +220,45 @@ class StandardStudyTest {
     }
 
     @Test
+    void theConditionsMapComputesAGradientAtEveryBatchAndPartSize() {
+        // b = 64: l = round(6.4) = 6, 52; l = 16, 32. b = 256: 26, 204; 64, 128. b = 1024: 102, 820; 256, 512
+        assertEquals("6,16,26,32,52,64,102,128,204,256,512,820,1024", StandardStudy.gradientSizes());
+    }
+
+    @Test
+    void aPartsCommaSeparatedValuesAndEpochCountsReachJmh() {
+        Part part = new Part("grid", "EpochTime", Map.of("batchSize", "64,256", "network", "mlp"), false, 1, 2);
+        var options = JmhPart.options(part, List.of());
+        assertEquals(List.of("64", "256"), List.copyOf(options.getParameter("batchSize").get()));
+        assertEquals(1, options.getWarmupIterations().get());
+        assertEquals(2, options.getMeasurementIterations().get());
+        // the study's own options win over the part's
+        var given = JmhPart.options(part, List.of("-wi", "3"));
+        assertEquals(3, given.getWarmupIterations().get());
+        assertEquals(2, given.getMeasurementIterations().get());
+    }
+
+    @Test
+    void everyConditionsPartNamesOnlyParametersItsBenchmarksHave() {
+        for (Part part : StandardStudy.CONDITIONS) {
+            String[] args = paramArgs(part).toArray(String[]::new);
+            Params.validate(JmhPart.parse(List.of(args)));
+            Params.checkNames(args, JmhPart.parse(List.of(args)));
+            // a name no benchmark has is refused: so the include pattern did select the part's benchmarks
+            List<String> bogus = new ArrayList<>(List.of(args));
+            bogus.addAll(List.of("-p", "bogus=1"));
+            assertThrows(IllegalArgumentException.class,
+                    () -> Params.checkNames(bogus.toArray(String[]::new), JmhPart.parse(bogus)), part.title());
+        }
+    }
+
+    private static List<String> paramArgs(Part part) {
+        List<String> args = new java.util.ArrayList<>(List.of("\\.(" + part.include() + ")Benchmark\\."));
+        part.params().forEach((k, v) -> args.addAll(List.of("-p", k + "=" + v)));
+        return args;
+    }
+
+    @Test
     void studyOptionsAreOptionsOnly() {
         StandardStudy.checkOptions(List.of("-f", "1", "-wi", "0", "-i", "1"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> StandardStudy.checkOptions(List.of("EpochTime")))
