@@ -59,7 +59,15 @@ public final class StandardStudy {
         }
     }
 
+    /**
+     * The 15-epoch convergence runs come first: they are the longest parts, and their accuracies do not depend on a
+     * quiet machine while the timing parts do, so a study can be stopped after them and resumed when the machine is
+     * quiet.
+     */
     static final List<Part> PARTS = List.of(
+            new Part("15-epoch convergence, MLP", "Convergence", Map.of("network", "mlp"), false),
+            new Part("15-epoch convergence, CNN", "Convergence",
+                    Map.of("network", "cnn", "trainSize", "" + CNN_TRAIN_SIZE), false),
             new Part("hot kernels and calibration",
                     "GradientFloor|OverlapGradient|InverseHessian|BbStep|Calibration|MemoryBandwidth", Map.of(), true),
             new Part("per-epoch time, MLP", "EpochTime", Map.of("network", "mlp"), false),
@@ -70,10 +78,7 @@ public final class StandardStudy {
                     false),
             new Part("per-epoch time, MB-LBFGS epochs of n/batch steps, CNN", "EpochTime",
                     Map.of("network", "cnn", "trainSize", "" + CNN_TRAIN_SIZE, "optimizer", Method.Names.MB_LBFGS,
-                            "epochForm", Method.ITERATIONS_EPOCH_FORM), false),
-            new Part("15-epoch convergence, MLP", "Convergence", Map.of("network", "mlp"), false),
-            new Part("15-epoch convergence, CNN", "Convergence",
-                    Map.of("network", "cnn", "trainSize", "" + CNN_TRAIN_SIZE), false));
+                            "epochForm", Method.ITERATIONS_EPOCH_FORM), false));
 
     /** The conditions map's grid (README, "Under which conditions does +20% hold"). */
     static final int[] CONDITION_BATCHES = {64, 256, 1024};
