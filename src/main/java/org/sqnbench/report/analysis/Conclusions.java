@@ -23,7 +23,7 @@ import org.sqnbench.study.SourceStudy;
  * epoch; for each method, the first epoch at which its mean curve reaches them, with the sample-gradients and wall
  * time spent until then.</li>
  * <li>"All methods except MB-LBFGS take comparable time": per-epoch time ratios between SGD, Momentum, Adam and
- * SGD-BB (EpochTimeBenchmark, delta-method 95% interval as in {@link Statistics#ratio}), equivalent when the interval
+ * SGD-BB (EpochTimeBenchmark, over independent replicates, delta-method 95% interval as in {@link Statistics#ratio}), equivalent when the interval
  * lies inside [1/{@value #TIME_MARGIN}, {@value #TIME_MARGIN}].</li>
  * <li>"MB-LBFGS takes about 20% longer": the {@link Verdict}.</li>
  * </ol>
@@ -251,7 +251,7 @@ public final class Conclusions {
                 if (a == null || b == null || a.allDiverged() || b.allDiverged()) {
                     continue;
                 }
-                Statistics.Ratio r = Statistics.ratio(a.times(), List.of(b.times()));
+                Statistics.Ratio r = Statistics.ratio(a.replicateTimes(), List.of(b.replicateTimes()));
                 Outcome o = !r.hasCi() ? Outcome.TOO_FEW
                         : r.lower() > 1 / TIME_MARGIN && r.upper() < TIME_MARGIN ? Outcome.COMPARABLE
                         : r.lower() >= TIME_MARGIN || r.upper() <= 1 / TIME_MARGIN ? Outcome.NOT_COMPARABLE

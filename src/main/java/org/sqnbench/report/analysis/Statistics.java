@@ -6,10 +6,13 @@ import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 
 /**
- * The two intervals the report uses, both at {@link #LEVEL} and both t-based because a benchmark series holds only
- * 5–15 values. Each value (one epoch or one JMH iteration) is treated as an independent draw; epochs of one fork are
- * in fact somewhat correlated, so the intervals are a little optimistic, and fork-to-fork differences widen them only
- * as far as they show in the pooled spread.
+ * The two intervals the report uses, both at {@link #LEVEL} and both t-based because a series holds few values.
+ *
+ * <p>The values passed in must be independent replicates. For per-epoch time a replicate is one forked JVM with its
+ * own seed, and its value is the mean of its measured epochs ({@code EpochSeries.replicateTimes()}): the epochs
+ * within one fork are repeated measures that share the JVM's JIT state and trend, so pooling them would shrink the
+ * intervals (pseudo-replication). For final accuracy a replicate is one seed's run. The kernel table's intervals are
+ * over the JMH iterations of a kernel; they describe a kernel's spread, and no verdict rests on them.
  */
 public final class Statistics {
     /** Confidence level of every interval in the report. */
@@ -38,7 +41,7 @@ public final class Statistics {
      * A ratio of means with its interval.
      *
      * @param df      Welch–Satterthwaite degrees of freedom (infinite when no group varies)
-     * @param problem why there is no interval (e.g. "too few measurements"), or null when there is one
+     * @param problem why there is no interval (e.g. too few replicates), or null when there is one
      */
     public record Ratio(double estimate, double lower, double upper, double df, String problem) {
         public boolean hasCi() {
@@ -82,7 +85,7 @@ public final class Statistics {
         int fewest = Math.min(numerator.length, denominators.stream().mapToInt(d -> d.length).min().orElse(0));
         if (fewest < 2) {
             return new Ratio(r, Double.NaN, Double.NaN, Double.NaN,
-                    "too few measurements for a CI (a series has " + fewest + ")");
+                    "too few replicates (independent forks) for a CI (a series has " + fewest + ")");
         }
         if (!(a.getMean() > 0 && denominator > 0)) {
             return new Ratio(r, Double.NaN, Double.NaN, Double.NaN, "non-positive mean time");
