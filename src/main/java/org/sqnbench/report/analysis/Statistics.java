@@ -6,7 +6,9 @@ import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 
 /**
- * The two intervals the report uses, both at {@link #LEVEL} and both t-based because a series holds few values.
+ * The report's intervals, all two-sided at one level, {@link #LEVEL}, and t-based because a series holds few values.
+ * Every verdict reads this one level: the time ratios, the "comparable time" equivalence and the non-inferiority of
+ * final accuracy.
  *
  * <p>The values passed in must be independent replicates. For per-epoch time a replicate is one forked JVM with its
  * own seed, and its value is the mean of its measured epochs ({@code EpochSeries.replicateTimes()}): the epochs
@@ -109,17 +111,12 @@ public final class Statistics {
         return new Ratio(r, r - half, r + half, welchDf, null);
     }
 
-    /** {@link #difference(double[], double[], double)} at the report's {@link #LEVEL}. */
-    public static MeanCi difference(double[] a, double[] b) {
-        return difference(a, b, LEVEL);
-    }
-
     /**
-     * Difference of two independent means, Ā − B̄, with Welch's interval at {@code level}: ± t(ν)·√(s_A²/n_A +
+     * Difference of two independent means, Ā − B̄, with Welch's interval at {@link #LEVEL}: ± t(ν)·√(s_A²/n_A +
      * s_B²/n_B), ν by Welch–Satterthwaite. {@code n} of the result is the smaller sample; below 2 there is no
-     * interval. (An equivalence test by two one-sided tests at 5% each asks for the 90% interval.)
+     * interval.
      */
-    public static MeanCi difference(double[] a, double[] b, double level) {
+    public static MeanCi difference(double[] a, double[] b) {
         DescriptiveStatistics x = new DescriptiveStatistics(a);
         DescriptiveStatistics y = new DescriptiveStatistics(b);
         double d = x.getMean() - y.getMean();
@@ -134,7 +131,7 @@ public final class Statistics {
             return new MeanCi(n, d, 0, d, d);
         }
         double df = welchDf(new double[] {va, vb}, new int[] {a.length - 1, b.length - 1});
-        double half = tQuantile(df, level) * se;
+        double half = tQuantile(df) * se;
         return new MeanCi(n, d, se, d - half, d + half);
     }
 
@@ -151,10 +148,6 @@ public final class Statistics {
 
     /** t(1 − (1 − LEVEL)/2, df): 2.776 for df = 4 at 95%. */
     static double tQuantile(double df) {
-        return tQuantile(df, LEVEL);
-    }
-
-    private static double tQuantile(double df, double level) {
-        return new TDistribution(null, df).inverseCumulativeProbability(1 - (1 - level) / 2);
+        return new TDistribution(null, df).inverseCumulativeProbability(1 - (1 - LEVEL) / 2);
     }
 }

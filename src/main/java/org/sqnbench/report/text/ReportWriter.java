@@ -71,7 +71,9 @@ public final class ReportWriter {
         StringBuilder b = new StringBuilder("# sqnbench report\n\n");
         b.append("From ").append(inputs.stream().map(p -> "`" + p + "`").collect(Collectors.joining(", ")))
                 .append(": ").append(results.size()).append(" benchmark results. ")
-                .append("All times are wall-clock on the machine that ran the benchmarks; intervals are 95%.\n");
+                .append("All times are wall-clock on the machine that ran the benchmarks. Every interval is a ")
+                .append("two-sided 95% interval, and every verdict (the time ratios, \"comparable time\", the ")
+                .append("non-inferiority of accuracy) reads that one level.\n");
         syntheticWarning(b);
         b.append("\n## Verdict\n\n").append(VerdictText.markdown(verdict));
         embed(b, ChartId.MBLBFGS_OVERHEAD.file());
