@@ -25,7 +25,8 @@ import org.sqnbench.study.SourceStudy;
 
 /**
  * The EpochTimeBenchmark's charts: time per epoch with 95% intervals over replicates (one per forked JVM), the
- * same relative to SGD beside the source study's ratios, and MB-LBFGS's overhead over the others against batch size (from the {@link Verdict}).
+ * same relative to SGD beside the source study's ratios, and MB-LBFGS's overhead over the others against batch size
+ * (from the {@link Verdict}).
  */
 final class TimeCharts {
     private final EpochData epochs;

@@ -56,8 +56,9 @@ public final class ConclusionsText {
     private static Finding quality(Conclusions c) {
         List<String> evidence = new ArrayList<>();
         if (!c.quality().isEmpty()) {
-            evidence.add(String.format(Locale.ROOT, "Read as non-inferiority: a method's mean final test accuracy is "
-                    + "not worse than the reference's by more than δ = %.2f (one accuracy point). Non-inferior when the "
+            evidence.add(String.format(Locale.ROOT, "Read as non-inferiority: a method's mean final test accuracy "
+                    + "is not worse than the reference's by more than δ = %.2f (one accuracy point). Non-inferior when "
+                    + "the "
                     + "lower bound of the 95%% Welch interval of the difference lies above −δ (a one-sided test at "
                     + "2.5%%), inferior when its upper bound lies below −δ, undecided otherwise. A seed that diverged "
                     + "counts as a failure of its method, not as a missing value: its accuracy enters as chance, "

@@ -70,7 +70,8 @@ class ConclusionsTest {
         JmhJson json = new JmhJson();
         double[] offsets = {0.000, 0.002, -0.002};
         for (int s = 0; s < 3; s++) {
-            json.convergence("mlp", "mb-lbfgs", s + 1, new double[] {1.0, 0.5}, new double[] {0.5, mbLbfgs + offsets[s]});
+            json.convergence("mlp", "mb-lbfgs", s + 1, new double[] {1.0, 0.5},
+                    new double[] {0.5, mbLbfgs + offsets[s]});
             json.convergence("mlp", "adam", s + 1, new double[] {1.0, 0.5}, new double[] {0.5, adam + offsets[s]});
         }
         Conclusions.QualityPair p = analysis(json).quality().get(0).pairs().get(0);
@@ -109,7 +110,8 @@ class ConclusionsTest {
         JmhJson json = new JmhJson();
         double[] offsets = {0.000, 0.002, -0.002};
         for (int s = 0; s < 3; s++) {
-            json.convergence("mlp", "mb-lbfgs", s + 1, new double[] {1.0, 0.5}, new double[] {0.5, 0.956 + offsets[s]});
+            json.convergence("mlp", "mb-lbfgs", s + 1, new double[] {1.0, 0.5},
+                    new double[] {0.5, 0.956 + offsets[s]});
             json.convergence("mlp", "adam", s + 1, new double[] {1.0, 0.5}, new double[] {0.5, 0.950 + offsets[s]});
         }
         String text = conclusions(json).text();
