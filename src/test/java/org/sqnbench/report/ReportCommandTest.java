@@ -55,6 +55,30 @@ class ReportCommandTest {
         assertNoStagingLeft();
     }
 
+    /**
+     * SGD's forks {10, 12, 14} and {20, 22, 24}: replicates 12 and 22, mean 17, s = 7.071, se = 5, half width
+     * t(0.975, 1) × 5 = 12.706 × 5 = 63.5; trend (14 − 10 + 24 − 20)/2 = 4 ms = 23.5% of 17. MB-LBFGS's twice that:
+     * ratio 2, half width 4.303 × 0.83189 = 3.58 (worked in VerdictTest).
+     */
+    @Test
+    void theReportStatesTheReplicatesTheirTrendAndTheOneLevel() throws IOException {
+        Path results = new JmhJson()
+                .epochTime("mlp", "sgd", 64, 8000, new double[] {10, 12, 14}, new double[] {20, 22, 24})
+                .epochTime("mlp", "mb-lbfgs", 64, 10624, new double[] {20, 24, 28}, new double[] {40, 44, 48})
+                .write(dir, "r.json");
+        Path plots = dir.resolve("plots");
+        assertEquals(0, report(results.toString(), "--out", plots.toString()));
+        String md = Files.readString(plots.resolve("report.md"));
+        assertTrue(md.contains("Every interval is a two-sided 95% interval, and every verdict"), md);
+        assertTrue(md.contains("A replicate is one forked JVM with its own seed; its value is the mean of its measured "
+                + "epochs"), md);
+        assertTrue(md.contains("delta method over replicate means with a Welch–Satterthwaite t quantile"), md);
+        assertTrue(md.contains("| replicates (epochs) | ms per epoch | within-replicate trend, ms |"), md);
+        assertTrue(md.contains("| SGD | 2 (6) | 17.0 ± 63.5 | +4.00 (+23.5%) |"), md);
+        assertTrue(md.contains("| MB-LBFGS m=10 | 2 (6) | 34.0 ± 127 | +8.00 (+23.5%) |"), md);
+        assertTrue(md.contains("| 2.00 (-1.58 – 5.58) |"), md);
+    }
+
     @Test
     void badInputWritesNothing() throws IOException {
         Path plots = dir.resolve("plots");

@@ -6,10 +6,15 @@ import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 
 /**
- * The two intervals the report uses, both at {@link #LEVEL} and both t-based because a benchmark series holds only
- * 5–15 values. Each value (one epoch or one JMH iteration) is treated as an independent draw; epochs of one fork are
- * in fact somewhat correlated, so the intervals are a little optimistic, and fork-to-fork differences widen them only
- * as far as they show in the pooled spread.
+ * The report's intervals, all two-sided at one level, {@link #LEVEL}, and t-based because a series holds few values.
+ * Every verdict reads this one level: the time ratios, the "comparable time" equivalence and the non-inferiority of
+ * final accuracy.
+ *
+ * <p>The values passed in must be independent replicates. For per-epoch time a replicate is one forked JVM with its
+ * own seed, and its value is the mean of its measured epochs ({@code EpochSeries.replicateTimes()}): the epochs
+ * within one fork are repeated measures that share the JVM's JIT state and trend, so pooling them would shrink the
+ * intervals (pseudo-replication). For final accuracy a replicate is one seed's run. The kernel table's intervals are
+ * over the JMH iterations of a kernel; they describe a kernel's spread, and no verdict rests on them.
  */
 public final class Statistics {
     /** Confidence level of every interval in the report. */
@@ -38,7 +43,7 @@ public final class Statistics {
      * A ratio of means with its interval.
      *
      * @param df      Welch–Satterthwaite degrees of freedom (infinite when no group varies)
-     * @param problem why there is no interval (e.g. "too few measurements"), or null when there is one
+     * @param problem why there is no interval (e.g. too few replicates), or null when there is one
      */
     public record Ratio(double estimate, double lower, double upper, double df, String problem) {
         public boolean hasCi() {
@@ -82,7 +87,7 @@ public final class Statistics {
         int fewest = Math.min(numerator.length, denominators.stream().mapToInt(d -> d.length).min().orElse(0));
         if (fewest < 2) {
             return new Ratio(r, Double.NaN, Double.NaN, Double.NaN,
-                    "too few measurements for a CI (a series has " + fewest + ")");
+                    "too few replicates (independent forks) for a CI (a series has " + fewest + ")");
         }
         if (!(a.getMean() > 0 && denominator > 0)) {
             return new Ratio(r, Double.NaN, Double.NaN, Double.NaN, "non-positive mean time");
@@ -106,17 +111,12 @@ public final class Statistics {
         return new Ratio(r, r - half, r + half, welchDf, null);
     }
 
-    /** {@link #difference(double[], double[], double)} at the report's {@link #LEVEL}. */
-    public static MeanCi difference(double[] a, double[] b) {
-        return difference(a, b, LEVEL);
-    }
-
     /**
-     * Difference of two independent means, Ā − B̄, with Welch's interval at {@code level}: ± t(ν)·√(s_A²/n_A +
+     * Difference of two independent means, Ā − B̄, with Welch's interval at {@link #LEVEL}: ± t(ν)·√(s_A²/n_A +
      * s_B²/n_B), ν by Welch–Satterthwaite. {@code n} of the result is the smaller sample; below 2 there is no
-     * interval. (An equivalence test by two one-sided tests at 5% each asks for the 90% interval.)
+     * interval.
      */
-    public static MeanCi difference(double[] a, double[] b, double level) {
+    public static MeanCi difference(double[] a, double[] b) {
         DescriptiveStatistics x = new DescriptiveStatistics(a);
         DescriptiveStatistics y = new DescriptiveStatistics(b);
         double d = x.getMean() - y.getMean();
@@ -131,7 +131,7 @@ public final class Statistics {
             return new MeanCi(n, d, 0, d, d);
         }
         double df = welchDf(new double[] {va, vb}, new int[] {a.length - 1, b.length - 1});
-        double half = tQuantile(df, level) * se;
+        double half = tQuantile(df) * se;
         return new MeanCi(n, d, se, d - half, d + half);
     }
 
@@ -148,10 +148,6 @@ public final class Statistics {
 
     /** t(1 − (1 − LEVEL)/2, df): 2.776 for df = 4 at 95%. */
     static double tQuantile(double df) {
-        return tQuantile(df, LEVEL);
-    }
-
-    private static double tQuantile(double df, double level) {
-        return new TDistribution(null, df).inverseCumulativeProbability(1 - (1 - level) / 2);
+        return new TDistribution(null, df).inverseCumulativeProbability(1 - (1 - LEVEL) / 2);
     }
 }

@@ -9,10 +9,10 @@ import org.sqnbench.report.results.Setting;
 
 /**
  * What each optimizer adds to SGD's step, read against the memory traffic its update must do. For each
- * EpochTimeBenchmark setting with an SGD result: the added time per step is (its epoch times / its steps per
- * epoch) − (SGD's, likewise), with Welch's interval; the bound is the bytes its update reads and writes per step
- * ({@link CostModel#updateBytes}) at the triad bandwidth measured in the same results with the network's thread count.
- * The study's target is added time ≤ {@value #TARGET} × bound.
+ * EpochTimeBenchmark setting with an SGD result: the added time per step is (its replicate times / its steps per
+ * epoch) − (SGD's, likewise), with Welch's interval over the replicates ({@link EpochSeries#replicateTimes()});
+ * the bound is the bytes its update reads and writes per step ({@link CostModel#updateBytes}) at the triad bandwidth
+ * measured in the same results with the network's thread count. The study's target is added time ≤ {@value #TARGET} × bound.
  */
 public final class UpdateCost {
     public static final double TARGET = 1.5;
@@ -64,7 +64,7 @@ public final class UpdateCost {
 
     private static double[] perStep(EpochSeries e) {
         double k = e.iterationsPerEpoch();
-        double[] t = e.times().clone();
+        double[] t = e.replicateTimes();
         for (int i = 0; i < t.length; i++) {
             t[i] /= k;
         }

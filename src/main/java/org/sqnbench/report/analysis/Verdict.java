@@ -14,8 +14,9 @@ import org.sqnbench.study.SourceStudy;
  * Does MB-LBFGS cost "about 20% more" per epoch than SGD, Momentum, Adam and SGD-BB? For every setting (network,
  * batch size, data) of the EpochTime results and every MB-LBFGS configuration in it, the ratio of MB-LBFGS's mean
  * per-epoch time to each other method's and to the mean of their means, each with a 95% confidence interval by the
- * delta method with a Welch–Satterthwaite t quantile ({@link Statistics#ratio}), over every measured, non-diverged
- * epoch of every fork; and whether the claimed ratio 1.2 lies inside it.
+ * delta method with a Welch–Satterthwaite t quantile ({@link Statistics#ratio}), over the series' independent
+ * replicates ({@link EpochSeries#replicateTimes()}: one value per forked JVM, the mean of its measured, non-diverged
+ * epochs); and whether the claimed ratio 1.2 lies inside it. Every mean time here is a mean of replicate means.
  *
  * <p>Then the gap to the others' mean is split: extra sample-gradients (MB-LBFGS computes about n/(1 − r) per epoch
  * instead of n), priced at SGD's epoch time per sample-gradient; the inverse-Hessian product, the kernel benchmark's
@@ -124,9 +125,11 @@ public final class Verdict {
                     entryNotes.add(mb.label() + ": " + mb.divergenceNote() + "; only its earlier epochs are used");
                 }
                 List<Comparison> each = usable.stream()
-                        .map(o -> new Comparison(o.label(), Statistics.ratio(mb.times(), List.of(o.times())))).toList();
+                        .map(o -> new Comparison(o.label(),
+                                Statistics.ratio(mb.replicateTimes(), List.of(o.replicateTimes())))).toList();
                 Comparison mean = new Comparison("mean of the others",
-                        Statistics.ratio(mb.times(), usable.stream().map(EpochSeries::times).toList()));
+                        Statistics.ratio(mb.replicateTimes(),
+                                usable.stream().map(EpochSeries::replicateTimes).toList()));
                 // SGD prices the extra sample-gradients: its epoch is little more than its gradients
                 Optional<EpochSeries> sgd = epochs.sgd(EpochData.EPOCH_TIME, setting).filter(o -> o.sampleGradients() > 0);
                 entries.add(new Entry(setting, mb, each, mean, gap(mb, usable, sgd, kernels), entryNotes));
@@ -136,10 +139,10 @@ public final class Verdict {
     }
 
     private static Gap gap(EpochSeries mb, List<EpochSeries> others, Optional<EpochSeries> sgd, KernelTimes kernels) {
-        double mbMs = Statistics.mean(mb.times()).mean();
-        double referenceMs = others.stream().mapToDouble(o -> Statistics.mean(o.times()).mean()).average().orElseThrow();
+        double mbMs = mb.meanReplicateTime();
+        double referenceMs = others.stream().mapToDouble(EpochSeries::meanReplicateTime).average().orElseThrow();
         double referenceGradients = others.stream().mapToDouble(EpochSeries::sampleGradients).average().orElseThrow();
-        double perGradient = sgd.isPresent() ? Statistics.mean(sgd.get().times()).mean() / sgd.get().sampleGradients()
+        double perGradient = sgd.isPresent() ? sgd.get().meanReplicateTime() / sgd.get().sampleGradients()
                 : referenceMs / referenceGradients;
         Setting s = mb.key().setting();
         Map<String, String> kernel = Map.of("network", s.network(), "memory", mb.key().memory(),

@@ -24,8 +24,9 @@ import org.sqnbench.study.ChartId;
 import org.sqnbench.study.SourceStudy;
 
 /**
- * The EpochTimeBenchmark's charts: time per epoch with 95% intervals, the same relative to SGD beside the source
- * study's ratios, and MB-LBFGS's overhead over the others against batch size (from the {@link Verdict}).
+ * The EpochTimeBenchmark's charts: time per epoch with 95% intervals over replicates (one per forked JVM), the
+ * same relative to SGD beside the source study's ratios, and MB-LBFGS's overhead over the others against batch size
+ * (from the {@link Verdict}).
  */
 final class TimeCharts {
     private final EpochData epochs;
@@ -49,7 +50,7 @@ final class TimeCharts {
             Map<String, double[]> values = new TreeMap<>();
             for (EpochSeries s : epochs.series(EpochData.EPOCH_TIME, setting)) {
                 if (!s.allDiverged()) {
-                    values.put(s.label(), ChartParts.bar(Statistics.mean(s.times())));
+                    values.put(s.label(), ChartParts.bar(Statistics.mean(s.replicateTimes())));
                 }
             }
             ChartParts.addBars(chart, ChartParts.settingName(setting, settings), categories, values,
@@ -57,12 +58,13 @@ final class TimeCharts {
         }
         ChartStyle.finish(chart);
         return Drawing.of(new ChartSpec(ChartId.EPOCH_TIME.file(network), title
-                + " (EpochTimeBenchmark, mean over all measured epochs of all forks, 95% t interval)", chart), List.of());
+                + " (EpochTimeBenchmark, mean of the replicate means, one replicate per forked JVM; 95% t interval over"
+                + " replicates)", chart), List.of());
     }
 
     /**
-     * Per-epoch time relative to SGD in the same setting (delta-method 95% CI), beside the source study's 15-epoch
-     * times relative to its SGD.
+     * Per-epoch time relative to SGD in the same setting (delta-method 95% CI over replicates), beside the source
+     * study's 15-epoch times relative to its SGD.
      */
     Drawing epochTimeVsSource(String network) {
         List<String> notes = new ArrayList<>();
@@ -92,7 +94,7 @@ final class TimeCharts {
                 if (s == sgd) {
                     values.put(s.label(), new double[] {1, 0});
                 } else {
-                    Statistics.Ratio r = Statistics.ratio(s.times(), List.of(sgd.times()));
+                    Statistics.Ratio r = Statistics.ratio(s.replicateTimes(), List.of(sgd.replicateTimes()));
                     values.put(s.label(), new double[] {r.estimate(), r.hasCi() ? (r.upper() - r.lower()) / 2 : 0});
                 }
             }
@@ -116,7 +118,8 @@ final class TimeCharts {
         }
         ChartStyle.finish(chart);
         return Drawing.of(new ChartSpec(ChartId.EPOCH_TIME_VS_SOURCE.file(network), title
-                + " (EpochTimeBenchmark; the source's MNIST figures have no MB-LBFGS)", chart), notes);
+                + " (EpochTimeBenchmark, delta-method 95% CIs over replicates; the source's MNIST figures have no"
+                + " MB-LBFGS)", chart), notes);
     }
 
     /** MB-LBFGS over the others' mean, against batch size, one line per network and MB-LBFGS configuration. */
@@ -182,7 +185,8 @@ final class TimeCharts {
         chart.getStyler().setXAxisMax(right);
         ChartStyle.finish(chart, true);
         return Drawing.of(new ChartSpec(ChartId.MBLBFGS_OVERHEAD.file(), title
-                + " against batch size (EpochTimeBenchmark; delta-method 95% CIs; dashed: the source's +20%; lines offset"
+                + " against batch size (EpochTimeBenchmark; delta-method 95% CIs over replicates; dashed: the source's"
+                + " +20%; lines offset"
                 + " sideways by up to a few percent of the batch size so that their intervals do not overlap)", chart), List.of());
     }
 }

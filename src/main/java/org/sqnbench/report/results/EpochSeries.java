@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 import org.sqnbench.study.Method;
 
 /**
- * All measured epochs of one optimizer configuration in one {@link Setting}, pooled over forks and seeds.
+ * All measured epochs of one optimizer configuration in one {@link Setting}, run by run (fork by fork, seed by seed).
+ * Each run is one forked JVM and is the independent replicate of per-epoch time ({@link #replicateTimes()}).
  */
 public record EpochSeries(Key key, List<EpochRun> runs) {
     /**
@@ -123,9 +124,42 @@ public record EpochSeries(Key key, List<EpochRun> runs) {
         return method().map(Enum::ordinal).orElse(Method.values().length);
     }
 
-    /** Per-epoch times of every epoch that is a result, fork after fork. */
+    /**
+     * Per-epoch times of every epoch that is a result, fork after fork. Epochs of one fork are repeated measures of
+     * one JVM, not independent draws: no interval may be computed from these; use {@link #replicateTimes()}.
+     */
     public double[] times() {
         return concat(r -> r.valid(r.timeMs()));
+    }
+
+    /**
+     * The independent replicates of the per-epoch time: for each run (one forked JVM with its own seed) the mean of
+     * its measured epochs that are results. A run with no such epoch contributes nothing. Intervals and ratios of
+     * per-epoch time are computed over these values, so that their n is the number of JVMs, not of epochs.
+     */
+    public double[] replicateTimes() {
+        return runs.stream().map(r -> r.valid(r.timeMs())).filter(t -> t.length > 0)
+                .mapToDouble(t -> Arrays.stream(t).average().orElseThrow()).toArray();
+    }
+
+    /** How many runs contribute a replicate: the n of every per-epoch-time interval. */
+    public int replicates() {
+        return replicateTimes().length;
+    }
+
+    /**
+     * The trend of the repeated measures within a replicate: the mean over runs with at least two valid measured
+     * epochs of (last − first valid epoch time), ms; NaN when no run has two. JIT warm-up left over shows as a
+     * negative trend, MB-LBFGS's memory filling up as a positive one.
+     */
+    public double withinReplicateTrendMs() {
+        return runs.stream().map(r -> r.valid(r.timeMs())).filter(t -> t.length >= 2)
+                .mapToDouble(t -> t[t.length - 1] - t[0]).average().orElse(Double.NaN);
+    }
+
+    /** The per-epoch time the report prints: the mean of the replicate means, ms (NaN without a replicate). */
+    public double meanReplicateTime() {
+        return mean(replicateTimes());
     }
 
     public int epochs() {

@@ -33,7 +33,8 @@ public final class ConclusionsText {
 
     /** Plain text for the console. */
     public String text() {
-        StringBuilder b = new StringBuilder("\nThe source study's four conclusions, measured:\n");
+        StringBuilder b = new StringBuilder("\nThe source study's four conclusions, measured (every verdict reads "
+                + "two-sided 95% intervals):\n");
         for (Finding f : findings) {
             b.append('\n').append(f.claim()).append("\n  → ").append(f.verdict()).append('\n');
             f.evidence().forEach(line -> b.append("  ").append(line).append('\n'));
@@ -54,22 +55,33 @@ public final class ConclusionsText {
 
     private static Finding quality(Conclusions c) {
         List<String> evidence = new ArrayList<>();
+        if (!c.quality().isEmpty()) {
+            evidence.add(String.format(Locale.ROOT, "Read as non-inferiority: a method's mean final test accuracy "
+                    + "is not worse than the reference's by more than δ = %.2f (one accuracy point). Non-inferior when "
+                    + "the "
+                    + "lower bound of the 95%% Welch interval of the difference lies above −δ (a one-sided test at "
+                    + "2.5%%), inferior when its upper bound lies below −δ, undecided otherwise. A seed that diverged "
+                    + "counts as a failure of its method, not as a missing value: its accuracy enters as chance, "
+                    + "%.2f (10 classes).%n", Conclusions.ACCURACY_MARGIN, Conclusions.CHANCE_ACCURACY));
+        }
         for (Conclusions.Quality q : c.quality()) {
             evidence.add(onData(q.setting()));
             for (Conclusions.Finals f : q.finals()) {
-                evidence.add(String.format(Locale.ROOT, "  final test accuracy %s: %s; test loss %s%s",
-                        f.series().label(), meanText(f.accuracy(), 4), meanText(f.loss(), 3),
-                        f.divergedSeeds() == 0 ? "" : " (" + f.divergedSeeds() + " seed(s) diverged, left out)"));
+                evidence.add(String.format(Locale.ROOT, "  final test accuracy %s: %s; test loss %s; %d of %d seed(s) "
+                        + "diverged%s", f.series().label(), meanText(f.accuracy(), 4), meanText(f.loss(), 3),
+                        f.divergedSeeds(), f.series().runs().size(), f.divergedSeeds() == 0 ? ""
+                        : " (accuracy counted at chance, loss over the others)"));
             }
             for (Conclusions.QualityPair p : q.pairs()) {
-                evidence.add(String.format(Locale.ROOT, "  %s − %s accuracy: %s → %s (margin ±%.2f)",
+                evidence.add(String.format(Locale.ROOT, "  %s − %s accuracy: %s → %s (δ = %.2f)%s",
                         p.a().label(), p.b().label(), differenceText(p.difference()), words(p.outcome()),
-                        Conclusions.ACCURACY_MARGIN));
+                        Conclusions.ACCURACY_MARGIN, p.difference().significantlyBetter()
+                                ? "; also significantly better (interval above 0)" : ""));
             }
         }
         return new Finding("1. \"Quasi-Newton methods are comparable with Adam and SGD-Momentum in solution quality.\"",
-                summary(c.qualityOutcomes(), "no ConvergenceBenchmark results with MB-LBFGS or SGD-BB and "
-                        + "Adam or Momentum"), evidence);
+                summary(c.qualityOutcomes(), Outcome.NON_INFERIOR, Outcome.INFERIOR, "no ConvergenceBenchmark "
+                        + "results with MB-LBFGS or SGD-BB and Adam or Momentum"), evidence);
     }
 
     private static Finding iterations(Conclusions c) {
@@ -106,7 +118,8 @@ public final class ConclusionsText {
             }
         }
         return new Finding("3. \"All methods except MB-LBFGS take comparable time.\"",
-                summary(c.timeOutcomes(), "no EpochTimeBenchmark results with two of SGD, Momentum, Adam, SGD-BB"),
+                summary(c.timeOutcomes(), Outcome.COMPARABLE, Outcome.NOT_COMPARABLE,
+                        "no EpochTimeBenchmark results with two of SGD, Momentum, Adam, SGD-BB"),
                 evidence);
     }
 
@@ -130,10 +143,12 @@ public final class ConclusionsText {
 
     private static String words(Outcome o) {
         return switch (o) {
+            case NON_INFERIOR -> "non-inferior";
+            case INFERIOR -> "inferior";
             case COMPARABLE -> "comparable";
             case NOT_COMPARABLE -> "not comparable";
             case UNDECIDED -> "undecided";
-            case TOO_FEW -> "too few seeds to decide";
+            case TOO_FEW -> "too few to decide";
         };
     }
 
@@ -150,25 +165,32 @@ public final class ConclusionsText {
                 ? " (synthetic data: a weaker check than real CIFAR-10)" : "") + ":";
     }
 
-    private static String summary(List<Outcome> outcomes, String none) {
+    /**
+     * The verdict over a conclusion's comparisons: {@code yes} is the outcome that supports the claim (non-inferior,
+     * comparable), {@code no} the one that refutes it.
+     */
+    private static String summary(List<Outcome> outcomes, Outcome yes, Outcome no, String none) {
+        String unit = yes == Outcome.NON_INFERIOR ? "seeds" : "replicates (independent forks)";
         if (outcomes.isEmpty()) {
             return "no verdict: " + none;
         }
-        long comparable = outcomes.stream().filter(o -> o == Outcome.COMPARABLE).count();
-        long not = outcomes.stream().filter(o -> o == Outcome.NOT_COMPARABLE).count();
+        String shown = yes == Outcome.NON_INFERIOR ? "non-inferior within δ" : "equivalent within the margin";
+        String refuted = yes == Outcome.NON_INFERIOR ? "are inferior by more than δ" : "lie outside the margin";
+        long supported = outcomes.stream().filter(o -> o == yes).count();
+        long not = outcomes.stream().filter(o -> o == no).count();
         long few = outcomes.stream().filter(o -> o == Outcome.TOO_FEW).count();
         if (few == outcomes.size()) {
-            return "cannot be decided: too few seeds";
+            return "cannot be decided: too few " + unit;
         }
-        if (comparable == outcomes.size()) {
-            return "holds: every comparison is equivalent within the margin";
+        if (supported == outcomes.size()) {
+            return "holds: every comparison is " + shown;
         }
         if (not > 0) {
-            return "does not hold: " + not + " of " + outcomes.size() + " comparisons lie outside the margin"
-                    + (comparable > 0 ? " (" + comparable + " equivalent)" : "");
+            return "does not hold: " + not + " of " + outcomes.size() + " comparisons " + refuted
+                    + (supported > 0 ? " (" + supported + " " + shown + ")" : "");
         }
-        return "undecided: " + comparable + " of " + outcomes.size() + " comparisons shown equivalent, the others' "
-                + "intervals straddle the margin" + (few > 0 ? " or have too few seeds" : "");
+        return "undecided: " + supported + " of " + outcomes.size() + " comparisons shown " + shown + ", the others' "
+                + "intervals straddle the margin" + (few > 0 ? " or have too few " + unit : "");
     }
 
     private static String meanText(Statistics.MeanCi m, int digits) {
@@ -184,8 +206,8 @@ public final class ConclusionsText {
         if (d.n1() < 2 || d.n2() < 2) {
             return String.format(Locale.ROOT, "%+.4f (n=%d, %d: too few seeds)", d.estimate(), d.n1(), d.n2());
         }
-        return String.format(Locale.ROOT, "%+.4f, 95%% CI [%+.4f, %+.4f], 90%% CI [%+.4f, %+.4f]", d.estimate(),
-                d.ci95().lower(), d.ci95().upper(), d.ci90().lower(), d.ci90().upper());
+        return String.format(Locale.ROOT, "%+.4f, 95%% CI [%+.4f, %+.4f] (n=%d, %d)", d.estimate(), d.ci().lower(),
+                d.ci().upper(), d.n1(), d.n2());
     }
 
     private static String ratioText(Statistics.Ratio r) {

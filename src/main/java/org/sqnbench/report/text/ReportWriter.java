@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -70,7 +71,9 @@ public final class ReportWriter {
         StringBuilder b = new StringBuilder("# sqnbench report\n\n");
         b.append("From ").append(inputs.stream().map(p -> "`" + p + "`").collect(Collectors.joining(", ")))
                 .append(": ").append(results.size()).append(" benchmark results. ")
-                .append("All times are wall-clock on the machine that ran the benchmarks; intervals are 95%.\n");
+                .append("All times are wall-clock on the machine that ran the benchmarks. Every interval is a ")
+                .append("two-sided 95% interval, and every verdict (the time ratios, \"comparable time\", the ")
+                .append("non-inferiority of accuracy) reads that one level.\n");
         syntheticWarning(b);
         b.append("\n## Verdict\n\n").append(VerdictText.markdown(verdict));
         embed(b, ChartId.MBLBFGS_OVERHEAD.file());
@@ -104,33 +107,44 @@ public final class ReportWriter {
             b.append("No EpochTimeBenchmark results.\n");
             return;
         }
-        b.append("EpochTimeBenchmark: each measured iteration is one whole epoch after warm-up epochs. Mean ± 95% ")
-                .append("t interval over all measured epochs of all forks; samples/s counts each training sample ")
-                .append("once per epoch (MB-LBFGS's overlapping batches compute more sample-gradients for the same ")
-                .append("samples); ratio to SGD with a delta-method 95% CI.\n");
+        b.append("EpochTimeBenchmark: each measured iteration is one whole epoch after warm-up epochs. A replicate ")
+                .append("is one forked JVM with its own seed; its value is the mean of its measured epochs (diverged ")
+                .append("epochs left out). The epochs within a fork are repeated measures of one JVM, not independent ")
+                .append("draws, so every interval and ratio of per-epoch time in this report (this table, the ")
+                .append("verdict, conclusion 3, the charts) is computed over the replicates: ms per epoch is the mean ")
+                .append("of the replicate means ± the 95% t interval over them, and each ratio has a 95% interval by ")
+                .append("the delta method over replicate means with a Welch–Satterthwaite t quantile. Fewer than 2 ")
+                .append("replicates give no interval. The within-replicate trend is the mean over replicates of the ")
+                .append("last measured epoch's time minus the first's (and that as a share of the mean): the drift of ")
+                .append("the repeated measures, e.g. JIT warm-up left over (negative) or MB-LBFGS's memory filling ")
+                .append("up (positive). samples/s counts each training sample once per epoch (MB-LBFGS's ")
+                .append("overlapping batches compute more sample-gradients for the same samples).\n");
         for (Setting s : settings) {
             b.append("\n### ").append(s.description()).append("\n\n");
-            b.append("| optimizer | epochs (forks) | ms per epoch | samples/s | sample-gradients per epoch | ")
-                    .append("ratio to SGD | ND4J threads | notes |\n|---|---:|---:|---:|---:|---|---:|---|\n");
+            b.append("| optimizer | replicates (epochs) | ms per epoch | within-replicate trend, ms | samples/s | ")
+                    .append("sample-gradients per epoch | ratio to SGD | ND4J threads | notes |\n")
+                    .append("|---|---:|---:|---:|---:|---:|---|---:|---|\n");
             Optional<EpochSeries> sgd = epochs.sgd(EpochData.EPOCH_TIME, s);
             for (EpochSeries e : epochs.series(EpochData.EPOCH_TIME, s)) {
-                b.append("| ").append(e.label()).append(" | ").append(e.times().length);
+                b.append("| ").append(e.label()).append(" | ").append(e.replicates()).append(" (")
+                        .append(e.times().length);
                 if (e.divergedEpochs() > 0) {
                     b.append(" of ").append(e.epochs());
                 }
-                b.append(" (").append(e.runs().size()).append(") | ");
+                b.append(") | ");
                 if (e.allDiverged()) {
-                    b.append("diverged | diverged | — | — | ");
+                    b.append("diverged | — | diverged | — | — | ");
                 } else {
-                    Statistics.MeanCi m = Statistics.mean(e.times());
-                    b.append(meanCi(m)).append(" | ").append(Format.count(e.samplesPerEpoch() / (m.mean() / 1e3)))
+                    Statistics.MeanCi m = Statistics.mean(e.replicateTimes());
+                    b.append(replicateMeanCi(m)).append(" | ").append(trend(e)).append(" | ")
+                            .append(Format.count(e.samplesPerEpoch() / (m.mean() / 1e3)))
                             .append(" | ").append(Format.count(e.sampleGradients())).append(" | ");
                     if (sgd.isEmpty()) {
                         b.append("no SGD result");
                     } else if (sgd.get() == e) {
                         b.append("1");
                     } else {
-                        Statistics.Ratio r = Statistics.ratio(e.times(), List.of(sgd.get().times()));
+                        Statistics.Ratio r = Statistics.ratio(e.replicateTimes(), List.of(sgd.get().replicateTimes()));
                         b.append(Format.ratio(r.estimate())).append(r.hasCi()
                                 ? " (" + Format.ratio(r.lower()) + " – " + Format.ratio(r.upper()) + ")"
                                 : " (" + r.problem() + ")");
@@ -162,8 +176,9 @@ public final class ReportWriter {
     private void updateCost(StringBuilder b) {
         b.append("\n## What each optimizer adds to SGD's step\n\n")
                 .append("Per step, from the epoch times above: the optimizer's time per step minus SGD's (same ")
-                .append("setting, Welch 95% CI), against the bytes its update must read and write per step at the ")
-                .append("triad bandwidth measured in the same results. MB-LBFGS's added time also holds its split ")
+                .append("setting, Welch 95% CI over replicates), against the bytes its update must read and write ")
+                .append("per step at the triad bandwidth measured in the same results. MB-LBFGS's added time also ")
+                .append("holds its split ")
                 .append("gradient (three smaller passes instead of one), which is compute, not traffic. The MLP's ")
                 .append("vectors stay in the caches, so its bound is loose. Target: added ≤ ")
                 .append(Format.ratio(UpdateCost.TARGET)).append("× bound.\n\n")
@@ -361,6 +376,22 @@ public final class ReportWriter {
             return "diverged in every measured epoch";
         }
         return e.divergenceNote().isEmpty() ? "" : e.divergenceNote() + " (later epochs not results)";
+    }
+
+    /** A mean over replicates: "12.0 ± 1.3", or why there is no interval. */
+    private static String replicateMeanCi(Statistics.MeanCi m) {
+        return Format.sig(m.mean()) + (m.hasCi() ? " ± " + Format.sig(m.halfWidth())
+                : " (" + m.n() + " replicate, no CI)");
+    }
+
+    /** The within-replicate trend, "+2.00 (+16.7%)", or "—" when no replicate has two epochs. */
+    private static String trend(EpochSeries e) {
+        double t = e.withinReplicateTrendMs();
+        if (Double.isNaN(t)) {
+            return "—";
+        }
+        return (t > 0 ? "+" : "") + Format.sig(t) + " (" + String.format(Locale.ROOT, "%+.1f%%",
+                100 * t / e.meanReplicateTime()) + ")";
     }
 
     private static String meanCi(Statistics.MeanCi m) {

@@ -35,9 +35,9 @@ public final class VerdictText {
         return "Verdict: does MB-LBFGS cost about 20% more per epoch than SGD, Momentum, Adam and SGD-BB?\n"
                 + "(Source study, CIFAR-10, 15 epochs: " + sourceFigures("-") + ", "
                 + Format.ratio(claim.orElse(Double.NaN)) + "x the others' mean.)\n"
-                + "Ratios of mean per-epoch times (EpochTime results: every measured epoch of every fork, diverged"
-                + " epochs left out),\n95% CIs by the delta method with a Welch-Satterthwaite t quantile;"
-                + " epochs are treated as independent.\n";
+                + "Ratios of mean per-epoch times (EpochTime results). A replicate is one forked JVM with its own"
+                + " seed;\nits value is the mean of its measured epochs (diverged epochs left out). 95% CIs by the"
+                + " delta method\nover replicate means with a Welch-Satterthwaite t quantile.\n";
     }
 
     /** The verdict as console text. */
@@ -79,10 +79,10 @@ public final class VerdictText {
         OptionalDouble claim = SourceStudy.mbLbfgsOverOthers(StudyNetwork.CNN.cliName());
         b.append("The source study's CIFAR-10 figures (15 epochs, ").append(sourceFigures("–")).append(") put MB-LBFGS at ")
                 .append(Format.ratio(claim.orElse(Double.NaN))).append("× the others' mean: \"about 20% more\". ")
-                .append("Below, ratios of mean per-epoch times from the EpochTime results (every measured epoch of every ")
-                .append("fork, diverged epochs left out), with 95% confidence intervals by the delta method and a ")
-                .append("Welch–Satterthwaite t quantile. Epochs are treated as independent draws, which makes the ")
-                .append("intervals somewhat optimistic. \"Inside\" means the ratio 1.2 lies in the interval.\n");
+                .append("Below, ratios of mean per-epoch times from the EpochTime results, with 95% confidence ")
+                .append("intervals by the delta method over the independent replicates (one per forked JVM; see ")
+                .append("\"Time per epoch\" for the replicates and their counts). \"Inside\" means the ratio 1.2 lies ")
+                .append("in the interval.\n");
         if (verdict.entries().isEmpty()) {
             b.append("\nNo verdict: the results hold no EpochTime measurements of MB-LBFGS beside another optimizer.\n");
         }

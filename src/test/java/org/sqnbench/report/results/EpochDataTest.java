@@ -30,6 +30,10 @@ class EpochDataTest {
                 new double[][] {{0, 0, 0}, {0, 1, 0}}));
         EpochSeries s = data.series(EpochData.EPOCH_TIME).get(0);
         assertArrayEquals(new double[] {100, 101, 102, 99}, s.times());
+        // fork 1's mean of its three epochs, fork 2's of its one valid epoch
+        assertArrayEquals(new double[] {101, 99}, s.replicateTimes(), 1e-12);
+        // only fork 1 has two valid epochs: 102 − 100
+        assertEquals(2, s.withinReplicateTrendMs(), 1e-12);
         assertEquals(6, s.epochs());
         assertEquals(2, s.divergedEpochs());
         assertFalse(s.allDiverged());
@@ -43,7 +47,33 @@ class EpochDataTest {
                 new double[][] {{0.004, 0.004}}, 8000, new double[][] {{1, 1}}));
         EpochSeries s = data.series(EpochData.CONVERGENCE).get(0);
         assertTrue(s.allDiverged());
+        assertEquals(0, s.replicates());
+        assertTrue(Double.isNaN(s.withinReplicateTrendMs()));
         assertEquals("fork 1 diverged at measured epoch 1", s.divergenceNote());
+    }
+
+    @Test
+    void eachForkIsOneReplicateWhoseValueIsTheMeanOfItsEpochs() {
+        EpochSeries s = load(new JmhJson().epochTime("mlp", "sgd", 64, 8000, new double[] {10, 12, 14},
+                new double[] {20, 22, 24})).series(EpochData.EPOCH_TIME).get(0);
+        assertArrayEquals(new double[] {12, 22}, s.replicateTimes(), 1e-12);
+        assertEquals(2, s.replicates());
+        assertEquals(17, s.meanReplicateTime(), 1e-12);
+        // (14 − 10 + 24 − 20) / 2
+        assertEquals(4, s.withinReplicateTrendMs(), 1e-12);
+    }
+
+    @Test
+    void seedsInSeparateResultsAreReplicatesOfOneSeries() {
+        // the EpochTime study's layout: one fork per seed, each seed its own JMH result
+        JmhJson json = new JmhJson();
+        for (int seed = 1; seed <= 3; seed++) {
+            json.epoch("EpochTimeBenchmark", JmhJson.params("mlp", "adam", 64, String.valueOf(seed)),
+                    new double[][] {{seed * 10.0, seed * 10.0 + 2}}, 8000, null);
+        }
+        List<EpochSeries> series = load(json).series(EpochData.EPOCH_TIME);
+        assertEquals(1, series.size());
+        assertArrayEquals(new double[] {11, 21, 31}, series.get(0).replicateTimes(), 1e-12);
     }
 
     @Test
