@@ -48,7 +48,8 @@ import org.sqnbench.study.Traffic;
  * n/b); p = k − 1 − skipped pairs, the pairs kept; k₀: SGD's steps, its sample-gradients / b.</li>
  * </ul>
  * The measured ratio is the mean over runs (forks) of each run's mean epoch time, MB-LBFGS's over SGD's, same
- * setting. A setting whose kernels or metrics are missing is skipped with a note, never estimated otherwise.
+ * setting. The kernels run alone with warm vectors; in training the gradient's activations evict them between
+ * steps, so the model prices the CNN's vector work at best at what it costs there. A setting whose kernels or metrics are missing is skipped with a note, never estimated otherwise.
  */
 public final class OverheadModel {
     /** Vector passes of every MB-LBFGS step beside the product (see the class comment). */

@@ -80,7 +80,8 @@ public final class ConditionsText {
                     .append("contains 1.2): ").append(String.join("; ", consistent)).append(". Of the others, ")
                     .append(above).append(" cost more and ").append(below).append(" less.\n");
         }
-        b.append('\n').append(accuracy(model));
+        b.append('\n').append(accuracy(model)).append("\nThe model's rows as CSV: [").append(OverheadModel.CSV_FILE)
+                .append("](").append(OverheadModel.CSV_FILE).append(").\n");
         if (!model.notes().isEmpty()) {
             b.append('\n');
             model.notes().forEach(n -> b.append("- ").append(n).append('\n'));
@@ -103,8 +104,7 @@ public final class ConditionsText {
                 + ", measured " + Format.ratio(w.measured()) + "; of its predicted " + Format.sig(w.mb().totalMs())
                 + " ms, gradients " + Format.sig(w.mb().gradientPart()) + ", vector passes "
                 + Format.sig(w.mb().vectorPart()) + ", products " + Format.sig(w.mb().productPart()) + ", pair updates "
-                + Format.sig(w.mb().addPairPart()) + "). The model's rows are also in " + OverheadModel.CSV_FILE
-                + ".\n";
+                + Format.sig(w.mb().addPairPart()) + ").\n";
     }
 
     /** One line for the console: the model's worst error. */
