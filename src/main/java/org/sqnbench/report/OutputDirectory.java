@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.sqnbench.report.analysis.OverheadModel;
 import org.sqnbench.report.results.BadInputException;
 import org.sqnbench.study.ChartId;
 
@@ -78,7 +79,7 @@ final class OutputDirectory implements AutoCloseable {
 
     /** Whether a file is one the report writes: only these are ever replaced or removed in the target. */
     static boolean ours(String fileName) {
-        return fileName.equals(REPORT) || ChartId.isChartFile(fileName);
+        return fileName.equals(REPORT) || fileName.equals(OverheadModel.CSV_FILE) || ChartId.isChartFile(fileName);
     }
 
     private static void move(Path from, Path to) throws IOException {

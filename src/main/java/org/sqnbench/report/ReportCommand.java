@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sqnbench.report.analysis.Conclusions;
 import org.sqnbench.report.analysis.KernelTimes;
+import org.sqnbench.report.analysis.OverheadModel;
 import org.sqnbench.report.analysis.Verdict;
 import org.sqnbench.report.charts.ChartPlan;
 import org.sqnbench.report.charts.ChartSpec;
@@ -18,6 +19,7 @@ import org.sqnbench.report.results.EpochData;
 import org.sqnbench.report.results.JmhResults;
 import org.sqnbench.report.results.StudyInputs;
 import org.sqnbench.report.text.ConclusionsText;
+import org.sqnbench.report.text.ConditionsText;
 import org.sqnbench.report.text.Figure;
 import org.sqnbench.report.text.ReportWriter;
 import org.sqnbench.report.text.VerdictText;
@@ -96,9 +98,12 @@ public final class ReportCommand {
             String md = new ReportWriter(files, loaded.results(), epochs, kernels, verdict, conclusions, figures,
                     plan.skipped(), notes).markdown();
             Files.writeString(target.staging().resolve(OutputDirectory.REPORT), md, StandardCharsets.UTF_8);
+            OverheadModel model = OverheadModel.of(epochs, kernels);
+            Files.writeString(target.staging().resolve(OverheadModel.CSV_FILE), model.csv(), StandardCharsets.UTF_8);
             target.publish();
             out.print(VerdictText.text(verdict));
             out.print(ConclusionsText.of(conclusions).text());
+            out.print(ConditionsText.text(model));
             out.println();
             study.notes().forEach(out::println);
             out.println("Report: " + plan.charts().size() + " charts (PNG and SVG) and report.md in " + dir

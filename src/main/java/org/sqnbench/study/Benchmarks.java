@@ -17,6 +17,8 @@ public final class Benchmarks {
     public static final String ADD_PAIR = "InverseHessianBenchmark.addPair";
     public static final String OVERLAP_GRADIENT = "OverlapGradientBenchmark.overlapGradient";
     public static final String GRADIENT_FLOOR = "GradientFloorBenchmark.gradient";
+    /** A first-order method's update apart from the gradient ({@code method} parameter); SGD's is one axpy. */
+    public static final String UPDATE = "UpdateBenchmark.update";
     public static final String BB_STEP = "BbStepBenchmark.bbStep";
     public static final String SGEMM = "CalibrationBenchmark.sgemm";
     public static final String TRIAD = "MemoryBandwidthBenchmark.triad";

@@ -18,6 +18,7 @@ public enum ChartId {
     EPOCH_TIME("epoch-time", true, "time per epoch"),
     EPOCH_TIME_VS_SOURCE("epoch-time-vs-source", true, "time per epoch relative to SGD vs the source"),
     MBLBFGS_OVERHEAD("mblbfgs-overhead", false, "MB-LBFGS overhead against batch size"),
+    OVERHEAD_MODEL("overhead-model", false, "MB-LBFGS overhead: cost model against measurement"),
     INVERSE_HESSIAN_PRODUCT("inverse-hessian-product", true, "inverse-Hessian product"),
     INVERSE_HESSIAN_ADDPAIR("inverse-hessian-addpair", true, "inverse-Hessian addPair"),
     GRADIENT_COST("gradient-cost", true, "overlap gradient against l"),

@@ -13,6 +13,16 @@ public final class SourceStudy {
     /** "MB-LBFGS runs about 20% longer": the claim the verdict tests. */
     public static final double CLAIMED_RATIO = 1.2;
 
+    /** The source's epochs per run: its figures are minutes for this many. */
+    public static final int EPOCHS = 15;
+    /** CIFAR-10's training set: one source epoch on the CNN. */
+    public static final int CIFAR10_TRAIN_SAMPLES = 50_000;
+    /**
+     * The source's batch size, presumed: it does not state one; 64 is the usual choice in the tutorials its networks
+     * come from and gives ⌈50,000/64⌉ = 782 (≈ 781) batches per epoch.
+     */
+    public static final int PRESUMED_BATCH = 64;
+
     private static final Map<StudyNetwork, Map<Method, Double>> MINUTES = Map.of(
             StudyNetwork.MLP, minutes(2.81, 3.10, 3.80, 3.33, Double.NaN),
             StudyNetwork.CNN, minutes(5.19, 5.40, 5.35, 5.16, 6.37));
@@ -45,6 +55,23 @@ public final class SourceStudy {
         return Arrays.stream(Method.values()).filter(m -> m != Method.MB_LBFGS)
                 .map(m -> minutes(network, m.cliName())).filter(OptionalDouble::isPresent)
                 .mapToDouble(OptionalDouble::getAsDouble).toArray();
+    }
+
+    /**
+     * The source's SGD time per CIFAR-10 batch, gradient and update, on its hardware, ms: 5.19 min × 60,000 / 15
+     * epochs / ⌈50,000/64⌉ batches = 26.6 ms (at the {@link #PRESUMED_BATCH presumed batch}).
+     */
+    public static double sgdStepMs() {
+        int batches = (CIFAR10_TRAIN_SAMPLES + PRESUMED_BATCH - 1) / PRESUMED_BATCH;
+        return minutes(StudyNetwork.CNN.cliName(), Method.SGD.cliName()).getAsDouble() * 60_000 / EPOCHS / batches;
+    }
+
+    /** The mean of the four first-order methods over SGD (CIFAR-10: 5.275 / 5.19 = 1.016), if the source has it. */
+    public static OptionalDouble othersOverSgd(String network) {
+        OptionalDouble sgd = minutes(network, Method.SGD.cliName());
+        double others = Arrays.stream(othersMinutes(network)).average().orElse(Double.NaN);
+        return sgd.isPresent() && !Double.isNaN(others) ? OptionalDouble.of(others / sgd.getAsDouble())
+                : OptionalDouble.empty();
     }
 
     /** MB-LBFGS over the mean of the other four (CIFAR-10: 6.37 / 5.275 = 1.21), if the source has it. */

@@ -154,7 +154,8 @@ class ReportCommandTest {
             for (Path f : files.toList()) {
                 String name = f.getFileName().toString();
                 String base = name.substring(0, name.lastIndexOf('.'));
-                assertTrue(name.equals("report.md") || md.contains("](" + base + ".png)"),
+                // a chart is linked by its PNG, any other file (the overhead model's CSV) by its own name
+                assertTrue(name.equals("report.md") || md.contains("](" + base + ".png)") || md.contains("](" + name + ")"),
                         name + " is not part of the report in the folder");
             }
         }
@@ -165,6 +166,7 @@ class ReportCommandTest {
         assertTrue(OutputDirectory.ours("report.md"));
         assertTrue(OutputDirectory.ours("final-accuracy-cnn.svg"));
         assertTrue(OutputDirectory.ours("mblbfgs-overhead.png"));
+        assertTrue(OutputDirectory.ours("overhead-model.csv"));
         assertFalse(OutputDirectory.ours("mblbfgs-overhead-mlp.png"));
         assertFalse(OutputDirectory.ours("final-accuracy-cnn.txt"));
         assertFalse(OutputDirectory.ours("README.md"));

@@ -55,6 +55,14 @@ class StudyFactsTest {
     }
 
     @Test
+    void theSourcesSgdStepOnCifar() {
+        // 5.19 min × 60,000 ms / 15 epochs / ⌈50,000 / 64⌉ = 782 batches = 26.547 ms
+        assertEquals(5.19 * 60_000 / 15 / 782, SourceStudy.sgdStepMs(), 1e-12);
+        assertEquals(26.55, SourceStudy.sgdStepMs(), 0.005);
+        assertEquals(5.275 / 5.19, SourceStudy.othersOverSgd("cnn").getAsDouble(), 1e-12);
+    }
+
+    @Test
     void everyChartHasItsOwnFileNames() {
         Set<String> files = new HashSet<>();
         for (ChartId id : ChartId.values()) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.sqnbench.report.analysis.KernelTimes;
+import org.sqnbench.report.analysis.OverheadModel;
 import org.sqnbench.report.analysis.Verdict;
 import org.sqnbench.report.results.EpochData;
 import org.sqnbench.study.ChartId;
@@ -47,6 +48,8 @@ public final class ChartPlan {
         }
         plan.add(time.mbLbfgsOverhead(), ChartId.MBLBFGS_OVERHEAD, null,
                 "no EpochTimeBenchmark setting with MB-LBFGS and another optimizer");
+        plan.add(new ModelCharts(OverheadModel.of(epochs, kernels)).predictedVsMeasured(), ChartId.OVERHEAD_MODEL, null,
+                "no MB-LBFGS setting with SGD, pairsHeld and every kernel the overhead model needs");
         for (String n : networks) {
             plan.add(kernel.inverseHessian(n, "product"), ChartId.INVERSE_HESSIAN_PRODUCT, n,
                     "no InverseHessianBenchmark.product results for " + n);

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.sqnbench.report.analysis.Conclusions;
 import org.sqnbench.report.analysis.CostModel;
 import org.sqnbench.report.analysis.KernelTimes;
+import org.sqnbench.report.analysis.OverheadModel;
 import org.sqnbench.report.analysis.Statistics;
 import org.sqnbench.report.analysis.UpdateCost;
 import org.sqnbench.report.analysis.Verdict;
@@ -77,6 +78,7 @@ public final class ReportWriter {
         syntheticWarning(b);
         b.append("\n## Verdict\n\n").append(VerdictText.markdown(verdict));
         embed(b, ChartId.MBLBFGS_OVERHEAD.file());
+        conditions(b);
         b.append("\n## The source study's four conclusions\n\n").append(conclusions.markdown());
         for (String network : epochs.networks(EpochData.CONVERGENCE)) {
             embed(b, ChartId.FINAL_ACCURACY.file(network));
@@ -279,6 +281,12 @@ public final class ReportWriter {
             embed(b, ChartId.GRADIENT_COST.file(n));
             embed(b, ChartId.BB_STEP.file(n));
         }
+    }
+
+    private void conditions(StringBuilder b) {
+        b.append("\n## Conditions: where MB-LBFGS costs about +20%\n\n").append(ConditionsText.markdown(verdict,
+                OverheadModel.of(epochs, kernels), OverheadModel.sourceSetting(kernels, epochs)));
+        embed(b, ChartId.OVERHEAD_MODEL.file());
     }
 
     private void data(StringBuilder b) {

@@ -1,0 +1,436 @@
+package org.sqnbench.report.analysis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.sqnbench.report.results.EpochData;
+import org.sqnbench.report.results.EpochSeries;
+import org.sqnbench.report.results.Setting;
+import org.sqnbench.study.Benchmarks;
+import org.sqnbench.study.Method;
+import org.sqnbench.study.SourceStudy;
+import org.sqnbench.study.StudyNetwork;
+import org.sqnbench.study.Traffic;
+
+/**
+ * A cost model of MB-LBFGS's epoch relative to SGD's, built only from the kernel benchmarks of the same results and
+ * from counts; no epoch time goes into a prediction, so comparing it with the measured ratio tests the model.
+ *
+ * <p>For MB-LBFGS with batch b, overlap l = round(r·b), memory m, default 'reuse' overlap gradients and the
+ * {@code skip-norm} curvature rule, one epoch of k steps is predicted to take
+ * <pre>
+ * T_MB  = k·[2·G(l) + G(b − 2l) + {@value #STEP_PASSES}·c + P(h)] + (k − 1)·{@value #PAIR_PASSES}·c + p·A(h)
+ * T_SGD = k₀·[G(b) + U]
+ * predicted ratio = T_MB / T_SGD
+ * </pre>
+ * where
+ * <ul>
+ * <li>G(x): one forward and backward pass over x samples, the GradientFloor (or OverlapGradient, the same kernel)
+ * benchmark at x;</li>
+ * <li>U: SGD's update, the Update benchmark with method=sgd at the network's n; it is one axpy, 3 passes over an
+ * n-vector, so c = U/3 is the cost of one vector pass at this n (in cache for the MLP, from DRAM for the CNN);</li>
+ * <li>{@value #STEP_PASSES} passes per step, counted from {@code MbLbfgs.step}: the batch gradient's N_k part scaled
+ * (2) and its two overlap parts added (2 axpys, 6), and θ ← θ + s (3);</li>
+ * <li>{@value #PAIR_PASSES} passes per offered pair (every step but the first; pairs are not formed across epochs):
+ * y ← ∇F_{O_{k−1}}(θ_k) (a copy, 2), y ← y − ∇F_{O_{k−1}}(θ_{k−1}) (3), sᵀy (2) and sᵀs (1);</li>
+ * <li>P(h): the compact product H·g, the InverseHessian {@code product} kernel at memory m (a full memory), scaled
+ * to h, the mean pairs held at the epoch's products (the {@code pairsHeld} metric), by its passes:
+ * P(h) = P(m)·(4h + {@value #PRODUCT_FIXED_PASSES})/(4m + {@value #PRODUCT_FIXED_PASSES}), 4h being
+ * {@link Traffic#productPasses} and {@value #PRODUCT_FIXED_PASSES} the passes over g and the output that do not
+ * depend on h;</li>
+ * <li>A(h): adding a pair, the {@code addPair} kernel at m scaled likewise by
+ * {@link Traffic#addPairPasses}(h)/{@link Traffic#addPairPasses}(m);</li>
+ * <li>k: MB-LBFGS's steps per epoch, its sample-gradients / b ('pass' epochs: (n − l)/(b − l); 'iterations':
+ * n/b); p = k − 1 − skipped pairs, the pairs kept; k₀: SGD's steps, its sample-gradients / b.</li>
+ * </ul>
+ * The measured ratio is the mean over runs (forks) of each run's mean epoch time, MB-LBFGS's over SGD's, same
+ * setting. The kernels run alone with warm vectors; in training the gradient's activations evict them between
+ * steps, so the model prices the CNN's vector work at best at what it costs there. A setting whose kernels or metrics are missing is skipped with a note, never estimated otherwise.
+ */
+public final class OverheadModel {
+    /** Vector passes of every MB-LBFGS step beside the product (see the class comment). */
+    public static final int STEP_PASSES = 11;
+    /** Vector passes of every offered curvature pair beside adding it. */
+    public static final int PAIR_PASSES = 8;
+    /** The compact product's passes that do not grow with the pairs: Sᵀg reads g, the output is written, + γg (3). */
+    public static final int PRODUCT_FIXED_PASSES = 5;
+    /** SGD's update θ ← θ − ηg: read g and θ, write θ. */
+    public static final int SGD_UPDATE_PASSES = 3;
+    /** How close a predicted ratio must come to the measured one: the model's target. */
+    public static final double TOLERANCE = 0.10;
+    /** How near the source's ratio a source-setting prediction must come to be called consistent with it. */
+    public static final double SOURCE_MARGIN = 0.05;
+    /** The CSV the report writes beside its charts. */
+    public static final String CSV_FILE = "overhead-model.csv";
+    public static final String CSV_HEADER = "network,batchSize,overlap,memory,epochForm,measured,predicted";
+
+    /**
+     * The parts of one predicted MB-LBFGS epoch, ms, and the kernel times they came from.
+     *
+     * @param gradientMs one step's three partial gradients, 2·G(l) + G(b − 2l)
+     * @param passMs     one vector pass, c = U/3
+     * @param productMs  one product at the pairs held, P(h)
+     * @param addPairMs  one pair update at the pairs held, A(h)
+     */
+    public record MbEpoch(double steps, double keptPairs, double gradientMs, double passMs, double productMs,
+                          double addPairMs) {
+        public double gradientPart() {
+            return steps * gradientMs;
+        }
+
+        public double vectorPart() {
+            return (steps * STEP_PASSES + Math.max(0, steps - 1) * PAIR_PASSES) * passMs;
+        }
+
+        public double productPart() {
+            return steps * productMs;
+        }
+
+        public double addPairPart() {
+            return keptPairs * addPairMs;
+        }
+
+        public double totalMs() {
+            return gradientPart() + vectorPart() + productPart() + addPairPart();
+        }
+    }
+
+    /** SGD's predicted epoch: k₀·(G(b) + U). */
+    public record SgdEpoch(double steps, double gradientMs, double updateMs) {
+        public double totalMs() {
+            return steps * (gradientMs + updateMs);
+        }
+    }
+
+    /** One MB-LBFGS setting: the measured and the predicted ratio to SGD. */
+    public record Row(EpochSeries mbLbfgs, EpochSeries sgd, double measured, MbEpoch mb, SgdEpoch sgdModel) {
+        public double predicted() {
+            return mb.totalMs() / sgdModel.totalMs();
+        }
+
+        /** predicted / measured − 1. */
+        public double relativeError() {
+            return predicted() / measured - 1;
+        }
+
+        public boolean withinTolerance() {
+            return Math.abs(relativeError()) <= TOLERANCE;
+        }
+
+        public Setting setting() {
+            return mbLbfgs.key().setting();
+        }
+
+        /** The CSV line, ratios to three decimals. */
+        public String csv() {
+            EpochSeries.Key k = mbLbfgs.key();
+            return String.join(",", setting().network(), String.valueOf(setting().batchSize()), k.overlap(), k.memory(),
+                    k.epochForm(), String.format(Locale.ROOT, "%.3f", measured),
+                    String.format(Locale.ROOT, "%.3f", predicted()));
+        }
+    }
+
+    /**
+     * The source's setting (CIFAR-10, batch 64) for one MB-LBFGS configuration, predicted with our CNN's kernels,
+     * once at our gradient speed and once with every gradient time scaled to the source's. Every offered pair is
+     * assumed kept and the memory full (h = m): the source trained 15 epochs, and its skip rate is unknown.
+     *
+     * @param othersOverSgd the source's first-order methods' mean over its SGD, which turns a ratio to SGD into one
+     *                      to the others' mean
+     */
+    public record SourceCase(String epochForm, double overlap, int memory, MbEpoch ours, SgdEpoch oursSgd,
+                             MbEpoch source, SgdEpoch sourceSgd, double othersOverSgd) {
+        public double oursOverSgd() {
+            return ours.totalMs() / oursSgd.totalMs();
+        }
+
+        public double sourceOverSgd() {
+            return source.totalMs() / sourceSgd.totalMs();
+        }
+
+        /** Predicted MB-LBFGS over the source's others' mean, at the source's gradient speed. */
+        public double sourceOverOthers() {
+            return sourceOverSgd() / othersOverSgd;
+        }
+
+        /** The same at our gradient speed. */
+        public double oursOverOthers() {
+            return oursOverSgd() / othersOverSgd;
+        }
+
+        /** The step-count ratio k/k₀: what MB-LBFGS would cost with free vector work and no split-gradient loss. */
+        public double stepFloor() {
+            return ours.steps() / oursSgd.steps();
+        }
+
+        /** 1/(1 − r), the 'pass' form's step-count ratio for large n. */
+        public double passFloor() {
+            return 1 / (1 - overlap);
+        }
+
+        /** The share of MB-LBFGS's predicted epoch that is vector work (passes, product, pairs), at our speed. */
+        public double oursVectorShare() {
+            return 1 - ours.gradientPart() / ours.totalMs();
+        }
+
+        public double sourceVectorShare() {
+            return 1 - source.gradientPart() / source.totalMs();
+        }
+
+        /** Whether the prediction at the source's speed lies within {@link #SOURCE_MARGIN} of {@code ratio}. */
+        public boolean nearAtSourceSpeed(double ratio) {
+            return Math.abs(sourceOverOthers() - ratio) <= SOURCE_MARGIN;
+        }
+
+        public boolean nearAtOurSpeed(double ratio) {
+            return Math.abs(oursOverOthers() - ratio) <= SOURCE_MARGIN;
+        }
+    }
+
+    /**
+     * The source-setting predictions and what they rest on.
+     *
+     * @param ourStepMs    our CNN's G(64) + U
+     * @param sourceStepMs the source's SGD step, {@link SourceStudy#sgdStepMs()}
+     * @param missing      kernels that were needed and not measured (then {@code cases} is empty)
+     */
+    public record SourceSetting(double ourStepMs, double sourceStepMs, List<SourceCase> cases, List<String> missing) {
+        /** The factor every gradient time is scaled by. */
+        public double gradientScale() {
+            return sourceStepMs / ourStepMs;
+        }
+    }
+
+    private final List<Row> rows;
+    private final List<String> notes;
+
+    private OverheadModel(List<Row> rows, List<String> notes) {
+        this.rows = rows;
+        this.notes = notes;
+    }
+
+    public static OverheadModel of(EpochData epochs, KernelTimes kernels) {
+        List<Row> rows = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (Setting setting : epochs.settings(EpochData.EPOCH_TIME)) {
+            for (EpochSeries mb : epochs.series(EpochData.EPOCH_TIME, setting)) {
+                if (!mb.isMbLbfgs() || mb.allDiverged()) {
+                    continue;
+                }
+                String what = "overhead model, " + setting.shortName() + ", " + mb.label() + ": ";
+                Optional<EpochSeries> sgd = epochs.sgd(EpochData.EPOCH_TIME, setting);
+                List<String> missing = new ArrayList<>();
+                if (sgd.isEmpty()) {
+                    missing.add("no SGD EpochTime result");
+                }
+                if (!Method.DEFAULT_OVERLAP_GRADIENT.equals(mb.key().overlapGradient())) {
+                    missing.add("the model covers 'reuse' overlap gradients only");
+                }
+                if (!mb.key().options().isEmpty()) {
+                    missing.add("the model covers the default curvature rule only");
+                }
+                if (Double.isNaN(mb.pairsHeld())) {
+                    missing.add("no pairsHeld metric");
+                }
+                if (!(mb.sampleGradients() > 0) || sgd.isPresent() && !(sgd.get().sampleGradients() > 0)) {
+                    missing.add("no sampleGradients metric");
+                }
+                if (!missing.isEmpty()) {
+                    notes.add(what + "skipped, " + String.join("; ", missing));
+                    continue;
+                }
+                Kernels k = new Kernels(kernels, setting.network(), setting.threads());
+                int b = setting.batchSize();
+                int l = mb.overlapSize();
+                int m = Integer.parseInt(mb.key().memory());
+                double h = mb.pairsHeld();
+                OptionalDouble gl = k.gradient(l);
+                OptionalDouble gn = k.gradient(b - 2 * l);
+                OptionalDouble gb = k.gradient(b);
+                OptionalDouble u = k.sgdUpdate();
+                OptionalDouble p = k.product(m);
+                OptionalDouble a = k.addPair(m);
+                if (!k.missing().isEmpty()) {
+                    notes.add(what + "skipped, kernels not measured: " + String.join(", ", k.missing()));
+                    continue;
+                }
+                double steps = mb.iterationsPerEpoch();
+                double skipped = Double.isNaN(mb.skippedPairs()) ? 0 : mb.skippedPairs();
+                MbEpoch mbEpoch = new MbEpoch(steps, Math.max(0, steps - 1 - skipped),
+                        2 * gl.getAsDouble() + gn.getAsDouble(), u.getAsDouble() / SGD_UPDATE_PASSES,
+                        productAt(p.getAsDouble(), m, h), addPairAt(a.getAsDouble(), m, h));
+                SgdEpoch sgdEpoch = new SgdEpoch(sgd.get().iterationsPerEpoch(), gb.getAsDouble(), u.getAsDouble());
+                double measured = meanOfRunMeans(mb) / meanOfRunMeans(sgd.get());
+                rows.add(new Row(mb, sgd.get(), measured, mbEpoch, sgdEpoch));
+            }
+        }
+        return new OverheadModel(List.copyOf(rows), List.copyOf(notes));
+    }
+
+    /** The product's time with h pairs, from its time with a full memory m, by its passes. */
+    public static double productAt(double fullMs, int memory, double held) {
+        String form = Benchmarks.TRAINING_FORM;
+        return fullMs * (Traffic.productPasses(form, 1) * held + PRODUCT_FIXED_PASSES)
+                / (Traffic.productPasses(form, memory) + PRODUCT_FIXED_PASSES);
+    }
+
+    /** Adding a pair with h pairs held, from its time with a full memory m, by its passes. */
+    public static double addPairAt(double fullMs, int memory, double held) {
+        String form = Benchmarks.TRAINING_FORM;
+        double perPair = Traffic.addPairPasses(form, 1) - Traffic.addPairPasses(form, 0);
+        return fullMs * (Traffic.addPairPasses(form, 0) + perPair * held) / Traffic.addPairPasses(form, memory);
+    }
+
+    /** Mean over a series' runs of each run's mean epoch time (epochs that are results). */
+    static double meanOfRunMeans(EpochSeries s) {
+        return s.runs().stream().map(r -> r.valid(r.timeMs())).filter(t -> t.length > 0)
+                .mapToDouble(t -> Arrays.stream(t).average().orElseThrow()).average().orElse(Double.NaN);
+    }
+
+    /** {@link #sourceSetting(KernelTimes, String)} with the threads of the CNN's EpochTime results, if any. */
+    public static SourceSetting sourceSetting(KernelTimes kernels, EpochData epochs) {
+        String threads = epochs.settings(EpochData.EPOCH_TIME).stream()
+                .filter(s -> s.network().equals(StudyNetwork.CNN.cliName())).map(Setting::threads).findFirst()
+                .orElse("0");
+        return sourceSetting(kernels, threads);
+    }
+
+    /**
+     * The source's setting, CIFAR-10 at the presumed batch 64, for each epoch form × r ∈ {0.1, 0.25} × m ∈ {5, 10},
+     * from our CNN kernels (those with {@code threads}, else any); see {@link SourceCase}.
+     */
+    public static SourceSetting sourceSetting(KernelTimes kernels, String threads) {
+        String network = StudyNetwork.CNN.cliName();
+        int b = SourceStudy.PRESUMED_BATCH;
+        int n = SourceStudy.CIFAR10_TRAIN_SAMPLES;
+        double others = SourceStudy.othersOverSgd(network).orElse(Double.NaN);
+        Kernels k = new Kernels(kernels, network, threads);
+        OptionalDouble gb = k.gradient(b);
+        OptionalDouble u = k.sgdUpdate();
+        double[] overlaps = {0.1, 0.25};
+        int[] memories = {5, 10};
+        for (double r : overlaps) {
+            int l = (int) Math.round(r * b);
+            k.gradient(l);
+            k.gradient(b - 2 * l);
+        }
+        for (int m : memories) {
+            k.product(m);
+            k.addPair(m);
+        }
+        double sourceStep = SourceStudy.sgdStepMs();
+        if (!k.missing().isEmpty()) {
+            return new SourceSetting(Double.NaN, sourceStep, List.of(), k.missing());
+        }
+        double ourStep = gb.getAsDouble() + u.getAsDouble();
+        double scale = sourceStep / ourStep;
+        double pass = u.getAsDouble() / SGD_UPDATE_PASSES;
+        double sgdSteps = n / b;
+        SgdEpoch oursSgd = new SgdEpoch(sgdSteps, gb.getAsDouble(), u.getAsDouble());
+        SgdEpoch sourceSgd = new SgdEpoch(sgdSteps, gb.getAsDouble() * scale, u.getAsDouble());
+        List<SourceCase> cases = new ArrayList<>();
+        for (String form : List.of(Method.DEFAULT_EPOCH_FORM, Method.ITERATIONS_EPOCH_FORM)) {
+            for (double r : overlaps) {
+                int l = (int) Math.round(r * b);
+                double steps = form.equals(Method.DEFAULT_EPOCH_FORM) ? (n - l) / (b - l) : n / b;
+                double gradient = 2 * k.gradient(l).getAsDouble() + k.gradient(b - 2 * l).getAsDouble();
+                for (int m : memories) {
+                    double product = k.product(m).getAsDouble();
+                    double addPair = k.addPair(m).getAsDouble();
+                    cases.add(new SourceCase(form, r, m, new MbEpoch(steps, steps - 1, gradient, pass, product, addPair),
+                            oursSgd, new MbEpoch(steps, steps - 1, gradient * scale, pass, product, addPair), sourceSgd,
+                            others));
+                }
+            }
+        }
+        return new SourceSetting(ourStep, sourceStep, List.copyOf(cases), List.of());
+    }
+
+    /** The CSV file's text: header and one line per row. */
+    public String csv() {
+        StringBuilder b = new StringBuilder(CSV_HEADER).append('\n');
+        rows.forEach(r -> b.append(r.csv()).append('\n'));
+        return b.toString();
+    }
+
+    /** The row with the largest |predicted / measured − 1|, if any. */
+    public Optional<Row> worst() {
+        return rows.stream().max((x, y) -> Double.compare(Math.abs(x.relativeError()), Math.abs(y.relativeError())));
+    }
+
+    /** The MB-LBFGS series' row, if it has a prediction. */
+    public Optional<Row> row(EpochSeries mbLbfgs) {
+        return rows.stream().filter(r -> r.mbLbfgs().key().equals(mbLbfgs.key())).findFirst();
+    }
+
+    public List<Row> rows() {
+        return rows;
+    }
+
+    /** Settings skipped and why. */
+    public List<String> notes() {
+        return notes;
+    }
+
+    /** The kernel times of one network, recording which were looked for and not found. */
+    private static final class Kernels {
+        private final KernelTimes kernels;
+        private final String network;
+        private final String threads;
+        private final List<String> missing = new ArrayList<>();
+
+        Kernels(KernelTimes kernels, String network, String threads) {
+            this.kernels = kernels;
+            this.network = network;
+            this.threads = threads;
+        }
+
+        /** G(x): GradientFloor at batchSize x, else OverlapGradient at overlapSize x (the same kernel). */
+        OptionalDouble gradient(int samples) {
+            String x = String.valueOf(samples);
+            Optional<KernelTimes.Point> p = kernels.find(Benchmarks.GRADIENT_FLOOR,
+                    Map.of("network", network, "batchSize", x), threads)
+                    .or(() -> kernels.find(Benchmarks.OVERLAP_GRADIENT, Map.of("network", network, "overlapSize", x),
+                            threads));
+            return time(p, "GradientFloor batchSize=" + x);
+        }
+
+        OptionalDouble sgdUpdate() {
+            return time(kernels.find(Benchmarks.UPDATE, Map.of("network", network, "method", Method.SGD.cliName()),
+                    threads), "Update method=sgd");
+        }
+
+        OptionalDouble product(int memory) {
+            return time(kernels.find(Benchmarks.PRODUCT, inverseHessian(memory), threads),
+                    "InverseHessian product memory=" + memory);
+        }
+
+        OptionalDouble addPair(int memory) {
+            return time(kernels.find(Benchmarks.ADD_PAIR, inverseHessian(memory), threads),
+                    "InverseHessian addPair memory=" + memory);
+        }
+
+        private Map<String, String> inverseHessian(int memory) {
+            return Map.of("network", network, "memory", String.valueOf(memory), "form", Benchmarks.TRAINING_FORM);
+        }
+
+        private OptionalDouble time(Optional<KernelTimes.Point> p, String what) {
+            if (p.isEmpty()) {
+                String name = network + " " + what;
+                if (!missing.contains(name)) {
+                    missing.add(name);
+                }
+                return OptionalDouble.empty();
+            }
+            return OptionalDouble.of(p.get().time().mean());
+        }
+
+        List<String> missing() {
+            return missing;
+        }
+    }
+}
