@@ -23,9 +23,11 @@ public record Setting(String network, int batchSize, String threads, String data
                 orEmpty(r.param("data")), integer(r, "trainSize"));
     }
 
-    /** e.g. "mlp, batch 64". */
+    /** e.g. "mlp, batch 64", with ", 2 threads" when the run set its thread count rather than taking the default. */
     public String shortName() {
-        return network + ", batch " + batchSize;
+        boolean explicit = !threads.isEmpty() && !threads.equals("0");
+        return network + ", batch " + batchSize
+                + (explicit ? ", " + threads + (threads.equals("1") ? " thread" : " threads") : "");
     }
 
     /** Whether the network trained on synthetic data (CIFAR-shaped noise, not real images). */
