@@ -265,7 +265,8 @@ public final class StandardStudy {
             for (int n = 0; n < toRun.size() && !stopping.get(); n++) {
                 int i = toRun.get(n);
                 PartState state = folder.parts().get(i);
-                out.printf("%n# sqnbench standard study, %s%n# %s%n", name(i, folder.parts().size(), state),
+                out.printf("%n# sqnbench study %s, %s%n# %s%n", folder.dir().getFileName(),
+                        name(i, folder.parts().size(), state),
                         remaining(finishedMinutes(folder), toRun.size() - n));
                 long t0 = System.nanoTime();
                 PartRunner.Outcome outcome;

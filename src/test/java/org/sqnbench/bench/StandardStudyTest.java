@@ -126,7 +126,7 @@ class StandardStudyTest {
         assertTrue(text.contains("  skipping part 1 of 3, kernels: done\n"
                 + "  running  part 2 of 3, epochs, CNN: failed before\n"
                 + "  skipping part 3 of 3, convergence: done\n"), text);
-        assertTrue(text.contains("# sqnbench standard study, part 2 of 3, epochs, CNN\n# the last part; about"), text);
+        assertTrue(text.contains(", part 2 of 3, epochs, CNN\n# the last part; about"), text);
         assertTrue(StudyFolder.latestUnfinished(results).isEmpty());
     }
 

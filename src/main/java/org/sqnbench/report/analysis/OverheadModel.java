@@ -291,12 +291,18 @@ public final class OverheadModel {
                 .mapToDouble(t -> Arrays.stream(t).average().orElseThrow()).average().orElse(Double.NaN);
     }
 
-    /** {@link #sourceSetting(KernelTimes, String)} with the threads of the CNN's EpochTime results, if any. */
+    /**
+     * {@link #sourceSetting(KernelTimes, String)} at the first thread setting of the CNN's EpochTime results whose
+     * kernels are all measured (a standard study and a conditions map read together differ in that), else at the
+     * first one, which then names what is missing.
+     */
     public static SourceSetting sourceSetting(KernelTimes kernels, EpochData epochs) {
-        String threads = epochs.settings(EpochData.EPOCH_TIME).stream()
-                .filter(s -> s.network().equals(StudyNetwork.CNN.cliName())).map(Setting::threads).findFirst()
-                .orElse("0");
-        return sourceSetting(kernels, threads);
+        List<String> threads = epochs.settings(EpochData.EPOCH_TIME).stream()
+                .filter(s -> s.network().equals(StudyNetwork.CNN.cliName())).map(Setting::threads).distinct()
+                .toList();
+        List<SourceSetting> tried = (threads.isEmpty() ? List.of("0") : threads).stream()
+                .map(t -> sourceSetting(kernels, t)).toList();
+        return tried.stream().filter(s -> !s.cases().isEmpty()).findFirst().orElse(tried.get(0));
     }
 
     /**
@@ -418,7 +424,9 @@ public final class OverheadModel {
             return Map.of("network", network, "memory", String.valueOf(memory), "form", Benchmarks.TRAINING_FORM);
         }
 
-        private OptionalDouble time(Optional<KernelTimes.Point> p, String what) {
+        /** Only a kernel run at the setting's own thread count: another count would be another session's. */
+        private OptionalDouble time(Optional<KernelTimes.Point> found, String what) {
+            Optional<KernelTimes.Point> p = found.filter(k -> threads.equals(k.param("threads")));
             if (p.isEmpty()) {
                 String name = network + " " + what;
                 if (!missing.contains(name)) {

@@ -128,7 +128,7 @@ public final class ConclusionsText {
         for (Verdict.Entry e : c.verdict().entries()) {
             evidence.add(onData(e.setting()));
             Verdict.Comparison m = e.versusMean();
-            evidence.add("  MB-LBFGS / " + m.versus() + ": " + ratioText(m.ratio()) + ", +20% "
+            evidence.add("  " + e.mbLbfgs().label() + " / " + m.versus() + ": " + ratioText(m.ratio()) + ", +20% "
                     + VerdictText.position(m));
         }
         long decided = c.mbLbfgsDecided();

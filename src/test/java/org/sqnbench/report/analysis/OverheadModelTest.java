@@ -114,6 +114,30 @@ class OverheadModelTest {
     }
 
     @Test
+    void aKernelAtAnotherThreadCountIsNotUsed() {
+        // the epochs ran with threads=0; an Update kernel run with threads=1 belongs to another session
+        OverheadModel m = model(mlp(true).kernel("UpdateBenchmark.update",
+                p("network", "mlp", "method", "momentum", "threads", "0"), 0.05, 0.05));
+        assertEquals(1, m.rows().size());
+        JmhJson other = new JmhJson()
+                .epochTime("mlp", "sgd", 64, 8000, SGD_FORK1, SGD_FORK2)
+                .epochTime("mlp", "mb-lbfgs", 64, 10624, MB_FORK1, MB_FORK2)
+                .secondaryOfLast("pairsHeld", new double[] {5, 5, 5, 5, 5}, new double[] {5, 5, 5, 5, 5})
+                .kernel("GradientFloorBenchmark.gradient", p("network", "mlp", "batchSize", "64", "threads", "0"), 0.5, 0.5)
+                .kernel("GradientFloorBenchmark.gradient", p("network", "mlp", "batchSize", "32", "threads", "0"), 0.3, 0.3)
+                .kernel("GradientFloorBenchmark.gradient", p("network", "mlp", "batchSize", "16", "threads", "0"), 0.2, 0.2)
+                .kernel("UpdateBenchmark.update", p("network", "mlp", "method", "sgd", "threads", "1"), 0.03, 0.03)
+                .kernel("InverseHessianBenchmark.product", p("network", "mlp", "memory", "10", "form", "compact",
+                        "threads", "0"), 0.45, 0.45)
+                .kernel("InverseHessianBenchmark.addPair", p("network", "mlp", "memory", "10", "form", "compact",
+                        "threads", "0"), 0.24, 0.24);
+        OverheadModel skipped = model(other);
+        assertEquals(List.of(), skipped.rows());
+        assertTrue(skipped.notes().get(0).contains("kernels not measured: mlp Update method=sgd"),
+                skipped.notes().get(0));
+    }
+
+    @Test
     void resultsWithoutPairsHeldAreSkippedNotGuessed() {
         OverheadModel m = model(new JmhJson()
                 .epochTime("mlp", "sgd", 64, 8000, SGD_FORK1)
