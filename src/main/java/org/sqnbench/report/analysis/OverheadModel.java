@@ -31,8 +31,8 @@ import org.sqnbench.study.Traffic;
  * <ul>
  * <li>G(x): one forward and backward pass over x samples, the GradientFloor (or OverlapGradient, the same kernel)
  * benchmark at x;</li>
- * <li>U: SGD's update, the Update benchmark with method=sgd at the network's n; it is one axpy, 3 passes over an
- * n-vector, so c = U/3 is the cost of one vector pass at this n (in cache for the MLP, from DRAM for the CNN);</li>
+ * <li>c: one pass over an n-vector (4n bytes) at the triad bandwidth of the MemoryBandwidth benchmark with the
+ * setting's thread count ("vector passes at the measured bandwidth"); U = 3c, SGD's update (one axpy);</li>
  * <li>{@value #STEP_PASSES} passes per step, counted from {@code MbLbfgs.step}: the batch gradient's N_k part scaled
  * (2) and its two overlap parts added (2 axpys, 6), and θ ← θ + s (3);</li>
  * <li>{@value #PAIR_PASSES} passes per offered pair (every step but the first; pairs are not formed across epochs):
@@ -72,7 +72,7 @@ public final class OverheadModel {
      * The parts of one predicted MB-LBFGS epoch, ms, and the kernel times they came from.
      *
      * @param gradientMs one step's three partial gradients, 2·G(l) + G(b − 2l)
-     * @param passMs     one vector pass, c = U/3
+     * @param passMs     one vector pass, c = 4n bytes / triad bandwidth
      * @param productMs  one product at the pairs held, P(h)
      * @param addPairMs  one pair update at the pairs held, A(h)
      */
@@ -399,15 +399,31 @@ public final class OverheadModel {
         OptionalDouble gradient(int samples) {
             String x = String.valueOf(samples);
             Optional<KernelTimes.Point> p = kernels.find(Benchmarks.GRADIENT_FLOOR,
-                    Map.of("network", network, "batchSize", x), threads)
+                    Map.of("network", network, "batchSize", x), threads).filter(this::ownThreads)
                     .or(() -> kernels.find(Benchmarks.OVERLAP_GRADIENT, Map.of("network", network, "overlapSize", x),
                             threads));
             return time(p, "GradientFloor batchSize=" + x);
         }
 
+        /**
+         * SGD's update U = {@value #SGD_UPDATE_PASSES} passes over an n-vector at the triad bandwidth measured with
+         * the same thread count: in training the gradient's weights and activations evict the optimizer's vectors
+         * between steps, so a pass streams from memory (the Update kernel, which loops over warm vectors, measured
+         * the CNN's pass 3× faster than that).
+         */
         OptionalDouble sgdUpdate() {
-            return time(kernels.find(Benchmarks.UPDATE, Map.of("network", network, "method", Method.SGD.cliName()),
-                    threads), "Update method=sgd");
+            Optional<KernelTimes.Point> triad = kernels.of(Benchmarks.TRIAD).stream()
+                    .filter(t -> threads.equals(t.param("threads"))).findFirst();
+            if (triad.isEmpty()) {
+                String name = "MemoryBandwidth triad threads=" + threads;
+                if (!missing.contains(name)) {
+                    missing.add(name);
+                }
+                return OptionalDouble.empty();
+            }
+            double bytesPerMs = Traffic.TRIAD_BYTES / triad.get().time().mean();
+            long n = StudyNetwork.find(network).map(StudyNetwork::params).orElse(0L);
+            return OptionalDouble.of(SGD_UPDATE_PASSES * Traffic.bytes(1, n) / bytesPerMs);
         }
 
         OptionalDouble product(int memory) {
@@ -424,9 +440,13 @@ public final class OverheadModel {
             return Map.of("network", network, "memory", String.valueOf(memory), "form", Benchmarks.TRAINING_FORM);
         }
 
+        private boolean ownThreads(KernelTimes.Point k) {
+            return threads.equals(k.param("threads"));
+        }
+
         /** Only a kernel run at the setting's own thread count: another count would be another session's. */
         private OptionalDouble time(Optional<KernelTimes.Point> found, String what) {
-            Optional<KernelTimes.Point> p = found.filter(k -> threads.equals(k.param("threads")));
+            Optional<KernelTimes.Point> p = found.filter(this::ownThreads);
             if (p.isEmpty()) {
                 String name = network + " " + what;
                 if (!missing.contains(name)) {

@@ -128,7 +128,8 @@ final class TimeCharts {
         for (Verdict.Entry e : verdict.entries()) {
             Setting s = e.setting();
             String name = s.network() + (s.trainSize() > 0 ? " (" + Format.count(s.trainSize()) + " samples)" : "")
-                    + (DataLabels.embedded(s.data()) ? "" : " " + s.data()) + ", " + e.mbLbfgs().label();
+                    + (DataLabels.embedded(s.data()) ? "" : " " + s.data()) + s.threadsNote() + ", "
+                    + e.mbLbfgs().label();
             lines.computeIfAbsent(name, k -> new ArrayList<>()).add(e);
         }
         if (lines.isEmpty()) {

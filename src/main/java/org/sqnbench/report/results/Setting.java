@@ -25,9 +25,16 @@ public record Setting(String network, int batchSize, String threads, String data
 
     /** e.g. "mlp, batch 64", with ", 2 threads" when the run set its thread count rather than taking the default. */
     public String shortName() {
+        return network + ", batch " + batchSize + threadsNote();
+    }
+
+    /**
+     * ", 2 threads" when the run set its thread count, "" for the default (0): results of a standard study and of a
+     * conditions map, which sets them, stay apart wherever they are named.
+     */
+    public String threadsNote() {
         boolean explicit = !threads.isEmpty() && !threads.equals("0");
-        return network + ", batch " + batchSize
-                + (explicit ? ", " + threads + (threads.equals("1") ? " thread" : " threads") : "");
+        return explicit ? ", " + threads + (threads.equals("1") ? " thread" : " threads") : "";
     }
 
     /** Whether the network trained on synthetic data (CIFAR-shaped noise, not real images). */

@@ -33,7 +33,8 @@ public final class ConditionsText {
                 .append("per step the three partial gradients 2·G(l) + G(b − 2l), ").append(OverheadModel.STEP_PASSES)
                 .append(" vector passes and the product H·g at the mean pairs held; per offered pair ")
                 .append(OverheadModel.PAIR_PASSES).append(" passes; per kept pair the pair update; a vector pass ")
-                .append("priced at a third of SGD's Update kernel at the same n; SGD's epoch = n/b × (G(b) + its ")
+                .append("priced at the triad bandwidth measured with the same thread count (4n bytes per pass: between ")
+                .append("steps the gradient evicts the optimizer's vectors); SGD's epoch = n/b × (G(b) + its ")
                 .append("update). r is the overlap fraction, m the memory; a \"pass\" epoch takes (n − l)/(b − l) ")
                 .append("steps, an \"iterations\" epoch n/b.\n\n");
         b.append("| network | batch | r | m | epoch form | MB-LBFGS / others' mean (95% CI) | contains 1.2 | ")
@@ -53,7 +54,7 @@ public final class ConditionsText {
                 default -> { }
             }
             Optional<OverheadModel.Row> row = model.row(mb);
-            b.append("| ").append(e.setting().network()).append(" | ").append(e.setting().batchSize()).append(" | ")
+            b.append("| ").append(e.setting().network()).append(e.setting().threadsNote()).append(" | ").append(e.setting().batchSize()).append(" | ")
                     .append(mb.key().overlap()).append(" | ").append(mb.key().memory()).append(" | ")
                     .append(form(mb)).append(" | ").append(Format.ratio(r.estimate()))
                     .append(r.hasCi() ? " (" + Format.ratio(r.lower()) + " – " + Format.ratio(r.upper()) + ")" : " (no CI)")

@@ -21,6 +21,7 @@ import org.sqnbench.report.results.EpochData;
 import org.sqnbench.report.results.JmhResult;
 import org.sqnbench.report.results.JmhResults;
 import org.sqnbench.report.text.ConditionsText;
+import org.sqnbench.study.Traffic;
 
 class OverheadModelTest {
     static final double[] SGD_FORK1 = {98, 102, 100, 101, 99};
@@ -48,8 +49,18 @@ class OverheadModelTest {
      * MLP, batch 64, 8,000 samples. SGD: 8,000 sample-gradients, k₀ = 125 steps. MB-LBFGS, r = 0.25 (l = 16),
      * m = 10, pass epochs: 10,624 sample-gradients, k = 166 steps, 165 offered pairs of which 15 skipped: 150 kept;
      * 5 pairs held on average. Kernels: G(64) = 0.5, G(32) = 0.3, G(16) = 0.2 ms (the last from OverlapGradient),
-     * SGD's update 0.03 ms (a pass c = 0.01), product at m = 10 0.45 ms, addPair 0.24 ms.
+     * a vector pass c = 0.01 ms (the triad's time is set to give it), so SGD's update U = 3c = 0.03 ms, product at
+     * m = 10 0.45 ms, addPair 0.24 ms.
      */
+    static final String TRIAD = "MemoryBandwidthBenchmark.triad";
+    static final long MLP_N = 109_386;
+    static final long CNN_N = 4_109_882;
+
+    /** The triad time, ms, at which one pass over n floats takes {@code passMs}: bandwidth = 4n bytes / passMs. */
+    static double triadFor(double passMs, long n) {
+        return passMs * Traffic.TRIAD_BYTES / (4.0 * n);
+    }
+
     static JmhJson mlp(boolean withAddPair) {
         JmhJson json = new JmhJson()
                 .epochTime("mlp", "sgd", 64, 8000, SGD_FORK1, SGD_FORK2)
@@ -60,7 +71,7 @@ class OverheadModelTest {
                 .kernel("GradientFloorBenchmark.gradient", p("network", "mlp", "batchSize", "32", "threads", "0"), 0.3, 0.3)
                 .kernel("OverlapGradientBenchmark.overlapGradient", p("network", "mlp", "overlapSize", "16",
                         "threads", "0"), 0.2, 0.2)
-                .kernel("UpdateBenchmark.update", p("network", "mlp", "method", "sgd", "threads", "0"), 0.03, 0.03)
+                .kernel(TRIAD, p("threads", "0"), triadFor(0.01, MLP_N), triadFor(0.01, MLP_N))
                 .kernel("InverseHessianBenchmark.product", p("network", "mlp", "memory", "10", "form", "compact",
                         "threads", "0"), 0.45, 0.45);
         if (withAddPair) {
@@ -115,9 +126,8 @@ class OverheadModelTest {
 
     @Test
     void aKernelAtAnotherThreadCountIsNotUsed() {
-        // the epochs ran with threads=0; an Update kernel run with threads=1 belongs to another session
-        OverheadModel m = model(mlp(true).kernel("UpdateBenchmark.update",
-                p("network", "mlp", "method", "momentum", "threads", "0"), 0.05, 0.05));
+        // the epochs ran with threads=0; a triad run with threads=1 belongs to another session
+        OverheadModel m = model(mlp(true).kernel(TRIAD, p("threads", "1"), 3.0, 3.0));
         assertEquals(1, m.rows().size());
         JmhJson other = new JmhJson()
                 .epochTime("mlp", "sgd", 64, 8000, SGD_FORK1, SGD_FORK2)
@@ -126,14 +136,14 @@ class OverheadModelTest {
                 .kernel("GradientFloorBenchmark.gradient", p("network", "mlp", "batchSize", "64", "threads", "0"), 0.5, 0.5)
                 .kernel("GradientFloorBenchmark.gradient", p("network", "mlp", "batchSize", "32", "threads", "0"), 0.3, 0.3)
                 .kernel("GradientFloorBenchmark.gradient", p("network", "mlp", "batchSize", "16", "threads", "0"), 0.2, 0.2)
-                .kernel("UpdateBenchmark.update", p("network", "mlp", "method", "sgd", "threads", "1"), 0.03, 0.03)
+                .kernel(TRIAD, p("threads", "1"), triadFor(0.01, MLP_N), triadFor(0.01, MLP_N))
                 .kernel("InverseHessianBenchmark.product", p("network", "mlp", "memory", "10", "form", "compact",
                         "threads", "0"), 0.45, 0.45)
                 .kernel("InverseHessianBenchmark.addPair", p("network", "mlp", "memory", "10", "form", "compact",
                         "threads", "0"), 0.24, 0.24);
         OverheadModel skipped = model(other);
         assertEquals(List.of(), skipped.rows());
-        assertTrue(skipped.notes().get(0).contains("kernels not measured: mlp Update method=sgd"),
+        assertTrue(skipped.notes().get(0).contains("kernels not measured: MemoryBandwidth triad threads=0"),
                 skipped.notes().get(0));
     }
 
@@ -168,7 +178,8 @@ class OverheadModelTest {
     }
 
     /**
-     * CNN kernels: G(64) = 20, G(52) = 16, G(32) = 11, G(16) = 6, G(6) = 3 ms; SGD update 0.6 ms (pass 0.2 ms);
+     * CNN kernels: G(64) = 20, G(52) = 16, G(32) = 11, G(16) = 6, G(6) = 3 ms; a pass 0.2 ms (from the triad),
+     * SGD's update 0.6 ms;
      * product 5 / 9 ms and addPair 4 / 7 ms at m = 5 / 10. Source: 5.19 min × 60,000 / 15 / 782 = 26.547315 ms per
      * SGD step; ours 20 + 0.6 = 20.6 ms; scale 1.288705. k₀ = 50,000 / 64 = 781; others / SGD = 5.275 / 5.19.
      *
@@ -188,7 +199,7 @@ class OverheadModelTest {
             json.kernel("GradientFloorBenchmark.gradient", p("network", "cnn", "batchSize", String.valueOf((int) g[0]),
                     "threads", "0"), g[1], g[1]);
         }
-        json.kernel("UpdateBenchmark.update", p("network", "cnn", "method", "sgd", "threads", "0"), 0.6, 0.6);
+        json.kernel(TRIAD, p("threads", "0"), triadFor(0.2, CNN_N), triadFor(0.2, CNN_N));
         for (int m : new int[] {5, 10}) {
             Map<String, String> params = p("network", "cnn", "memory", String.valueOf(m), "form", "compact",
                     "threads", "0");
