@@ -45,6 +45,11 @@ public abstract class MinibatchGradient extends KernelBenchmark {
         plan = MinibatchPlan.shuffled(data.size(), samples(), 1);
     }
 
+    /** The network whose gradient is computed (its parameter and gradient vectors). */
+    protected Network network() {
+        return net;
+    }
+
     protected double gradient() {
         int start = plan.start(k);
         k = (k + 1) % plan.iterations();

@@ -91,7 +91,7 @@ public final class StandardStudy {
      * The conditions map: MB-LBFGS's per-epoch time over batch size × overlap × memory × epoch form, the others'
      * at each batch size, and, in the same session, the kernels the cost model prices an epoch with (a gradient at
      * every batch and part size of the grid, the inverse-Hessian product and pair update at each memory, the
-     * first-order updates, bandwidth and sgemm). The CNN trains on the standard study's 5,000 images, with one
+     * first-order updates, the handoff between vector calls and the gradient, bandwidth and sgemm). The CNN trains on the standard study's 5,000 images, with one
      * warm-up and two measured epochs per replicate and memory 5 at batch 64 only, which keeps the map near 40
      * minutes on 2 cores.
      */
@@ -113,13 +113,13 @@ public final class StandardStudy {
         List<Part> parts = new ArrayList<>();
         // bandwidth and sgemm at the thread count of each network's part
         parts.add(new Part("conditions: kernels, bandwidth and sgemm, MLP (1 thread)",
-                "GradientFloor|InverseHessian|Update|MemoryBandwidth|Calibration", merge(kernels, mlp), true));
+                "GradientFloor|InverseHessian|Update|Handoff|MemoryBandwidth|Calibration", merge(kernels, mlp), true));
         parts.add(new Part("conditions: per-epoch time, first-order methods, MLP", "EpochTime", merge(mlp,
                 Map.of("optimizer", firstOrder, "batchSize", batches, "seed", CONDITION_SEEDS)), false));
         parts.add(new Part("conditions: per-epoch time, MB-LBFGS, MLP", "EpochTime", merge(mlp, merge(mbGrid,
                 Map.of("batchSize", batches, "memory", memories))), false));
         parts.add(new Part("conditions: kernels, bandwidth and sgemm, CNN (2 threads)",
-                "GradientFloor|InverseHessian|Update|MemoryBandwidth|Calibration",
+                "GradientFloor|InverseHessian|Update|Handoff|MemoryBandwidth|Calibration",
                 merge(kernels, Map.of("network", "cnn", "threads", "2")), true));
         parts.add(new Part("conditions: per-epoch time, first-order methods, CNN", "EpochTime", merge(cnn,
                 Map.of("optimizer", firstOrder, "batchSize", batches, "seed", CONDITION_SEEDS)), false, 1, 2));

@@ -19,6 +19,10 @@ public final class Benchmarks {
     public static final String GRADIENT_FLOOR = "GradientFloorBenchmark.gradient";
     /** A first-order method's update apart from the gradient ({@code method} parameter); SGD's is one axpy. */
     public static final String UPDATE = "UpdateBenchmark.update";
+    /** The handoff between vector calls and a gradient: the gradient alone, the axpy alone, the two in turn. */
+    public static final String HANDOFF_GRADIENT = "HandoffBenchmark.gradient";
+    public static final String HANDOFF_AXPY = "HandoffBenchmark.axpy";
+    public static final String HANDOFF_BOTH = "HandoffBenchmark.axpyThenGradient";
     public static final String BB_STEP = "BbStepBenchmark.bbStep";
     public static final String SGEMM = "CalibrationBenchmark.sgemm";
     public static final String TRIAD = "MemoryBandwidthBenchmark.triad";

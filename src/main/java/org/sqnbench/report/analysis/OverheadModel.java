@@ -24,7 +24,8 @@ import org.sqnbench.study.Traffic;
  * {@code skip-norm} curvature rule, one epoch of k steps is predicted to take
  * <pre>
  * T_MB  = k·[2·G(l) + G(b − 2l) + {@value #STEP_PASSES}·c + P(h)] + (k − 1)·{@value #PAIR_PASSES}·c + p·A(h)
- * T_SGD = k₀·[G(b) + U]
+ *         + (2k − 1)·H
+ * T_SGD = k₀·[G(b) + U + H]
  * predicted ratio = T_MB / T_SGD
  * </pre>
  * where
@@ -44,6 +45,11 @@ import org.sqnbench.study.Traffic;
  * depend on h;</li>
  * <li>A(h): adding a pair, the {@code addPair} kernel at m scaled likewise by
  * {@link Traffic#addPairPasses}(h)/{@link Traffic#addPairPasses}(m);</li>
+ * <li>H: one handoff from vector calls (OpenBLAS's threads) to a gradient (OpenMP's), the Handoff benchmark's
+ * axpyThenGradient − gradient − axpy at the setting's network and thread count, at least 0. SGD pays one per step;
+ * MB-LBFGS two per step but the first of an epoch (after the pair's vector calls and after the step's, counted from
+ * {@code MbLbfgs.step}). On 2 cores it measured about 6 ms on the CNN, where the two thread pools find each other's
+ * threads still spinning; at 1 thread it is about 0;</li>
  * <li>k: MB-LBFGS's steps per epoch, its sample-gradients / b ('pass' epochs: (n − l)/(b − l); 'iterations':
  * n/b); p = k − 1 − skipped pairs, the pairs kept; k₀: SGD's steps, its sample-gradients / b.</li>
  * </ul>
@@ -58,6 +64,8 @@ public final class OverheadModel {
     public static final int PAIR_PASSES = 8;
     /** The compact product's passes that do not grow with the pairs: Sᵀg reads g, the output is written, + γg (3). */
     public static final int PRODUCT_FIXED_PASSES = 5;
+    /** Handoffs from vector calls to a gradient per MB-LBFGS step (SGD: one). */
+    public static final int MB_HANDOFFS_PER_STEP = 2;
     /** SGD's update θ ← θ − ηg: read g and θ, write θ. */
     public static final int SGD_UPDATE_PASSES = 3;
     /** How close a predicted ratio must come to the measured one: the model's target. */
@@ -77,7 +85,18 @@ public final class OverheadModel {
      * @param addPairMs  one pair update at the pairs held, A(h)
      */
     public record MbEpoch(double steps, double keptPairs, double gradientMs, double passMs, double productMs,
-                          double addPairMs) {
+                          double addPairMs, double handoffMs) {
+        /** Without handoffs (a single thread pool). */
+        public MbEpoch(double steps, double keptPairs, double gradientMs, double passMs, double productMs,
+                       double addPairMs) {
+            this(steps, keptPairs, gradientMs, passMs, productMs, addPairMs, 0);
+        }
+
+        /** (2k − 1)·H: two handoffs per step, one in the epoch's first (no pair to offer yet). */
+        public double handoffPart() {
+            return Math.max(0, MB_HANDOFFS_PER_STEP * steps - 1) * handoffMs;
+        }
+
         public double gradientPart() {
             return steps * gradientMs;
         }
@@ -95,14 +114,19 @@ public final class OverheadModel {
         }
 
         public double totalMs() {
-            return gradientPart() + vectorPart() + productPart() + addPairPart();
+            return gradientPart() + vectorPart() + productPart() + addPairPart() + handoffPart();
         }
     }
 
     /** SGD's predicted epoch: k₀·(G(b) + U). */
-    public record SgdEpoch(double steps, double gradientMs, double updateMs) {
+    public record SgdEpoch(double steps, double gradientMs, double updateMs, double handoffMs) {
+        /** Without handoffs (a single thread pool). */
+        public SgdEpoch(double steps, double gradientMs, double updateMs) {
+            this(steps, gradientMs, updateMs, 0);
+        }
+
         public double totalMs() {
-            return steps * (gradientMs + updateMs);
+            return steps * (gradientMs + updateMs + handoffMs);
         }
     }
 
@@ -252,6 +276,7 @@ public final class OverheadModel {
                 OptionalDouble gn = k.gradient(b - 2 * l);
                 OptionalDouble gb = k.gradient(b);
                 OptionalDouble u = k.sgdUpdate();
+                OptionalDouble hand = k.handoff();
                 OptionalDouble p = k.product(m);
                 OptionalDouble a = k.addPair(m);
                 if (!k.missing().isEmpty()) {
@@ -262,8 +287,9 @@ public final class OverheadModel {
                 double skipped = Double.isNaN(mb.skippedPairs()) ? 0 : mb.skippedPairs();
                 MbEpoch mbEpoch = new MbEpoch(steps, Math.max(0, steps - 1 - skipped),
                         2 * gl.getAsDouble() + gn.getAsDouble(), u.getAsDouble() / SGD_UPDATE_PASSES,
-                        productAt(p.getAsDouble(), m, h), addPairAt(a.getAsDouble(), m, h));
-                SgdEpoch sgdEpoch = new SgdEpoch(sgd.get().iterationsPerEpoch(), gb.getAsDouble(), u.getAsDouble());
+                        productAt(p.getAsDouble(), m, h), addPairAt(a.getAsDouble(), m, h), hand.getAsDouble());
+                SgdEpoch sgdEpoch = new SgdEpoch(sgd.get().iterationsPerEpoch(), gb.getAsDouble(), u.getAsDouble(),
+                        hand.getAsDouble());
                 double measured = meanOfRunMeans(mb) / meanOfRunMeans(sgd.get());
                 rows.add(new Row(mb, sgd.get(), measured, mbEpoch, sgdEpoch));
             }
@@ -317,6 +343,7 @@ public final class OverheadModel {
         Kernels k = new Kernels(kernels, network, threads);
         OptionalDouble gb = k.gradient(b);
         OptionalDouble u = k.sgdUpdate();
+        OptionalDouble handoff = k.handoff();
         double[] overlaps = {0.1, 0.25};
         int[] memories = {5, 10};
         for (double r : overlaps) {
@@ -336,8 +363,9 @@ public final class OverheadModel {
         double scale = sourceStep / ourStep;
         double pass = u.getAsDouble() / SGD_UPDATE_PASSES;
         double sgdSteps = n / b;
-        SgdEpoch oursSgd = new SgdEpoch(sgdSteps, gb.getAsDouble(), u.getAsDouble());
-        SgdEpoch sourceSgd = new SgdEpoch(sgdSteps, gb.getAsDouble() * scale, u.getAsDouble());
+        double hand = handoff.getAsDouble();
+        SgdEpoch oursSgd = new SgdEpoch(sgdSteps, gb.getAsDouble(), u.getAsDouble(), hand);
+        SgdEpoch sourceSgd = new SgdEpoch(sgdSteps, gb.getAsDouble() * scale, u.getAsDouble(), hand);
         List<SourceCase> cases = new ArrayList<>();
         for (String form : List.of(Method.DEFAULT_EPOCH_FORM, Method.ITERATIONS_EPOCH_FORM)) {
             for (double r : overlaps) {
@@ -347,8 +375,9 @@ public final class OverheadModel {
                 for (int m : memories) {
                     double product = k.product(m).getAsDouble();
                     double addPair = k.addPair(m).getAsDouble();
-                    cases.add(new SourceCase(form, r, m, new MbEpoch(steps, steps - 1, gradient, pass, product, addPair),
-                            oursSgd, new MbEpoch(steps, steps - 1, gradient * scale, pass, product, addPair), sourceSgd,
+                    cases.add(new SourceCase(form, r, m,
+                            new MbEpoch(steps, steps - 1, gradient, pass, product, addPair, hand), oursSgd,
+                            new MbEpoch(steps, steps - 1, gradient * scale, pass, product, addPair, hand), sourceSgd,
                             others));
                 }
             }
@@ -424,6 +453,18 @@ public final class OverheadModel {
             double bytesPerMs = Traffic.TRIAD_BYTES / triad.get().time().mean();
             long n = StudyNetwork.find(network).map(StudyNetwork::params).orElse(0L);
             return OptionalDouble.of(SGD_UPDATE_PASSES * Traffic.bytes(1, n) / bytesPerMs);
+        }
+
+        /** H = axpyThenGradient − gradient − axpy of the Handoff benchmark, at least 0 (noise can make it negative). */
+        OptionalDouble handoff() {
+            Map<String, String> params = Map.of("network", network);
+            OptionalDouble both = time(kernels.find(Benchmarks.HANDOFF_BOTH, params, threads), "Handoff axpyThenGradient");
+            OptionalDouble alone = time(kernels.find(Benchmarks.HANDOFF_GRADIENT, params, threads), "Handoff gradient");
+            OptionalDouble axpy = time(kernels.find(Benchmarks.HANDOFF_AXPY, params, threads), "Handoff axpy");
+            if (both.isEmpty() || alone.isEmpty() || axpy.isEmpty()) {
+                return OptionalDouble.empty();
+            }
+            return OptionalDouble.of(Math.max(0, both.getAsDouble() - alone.getAsDouble() - axpy.getAsDouble()));
         }
 
         OptionalDouble product(int memory) {

@@ -34,8 +34,10 @@ public final class ConditionsText {
                 .append(" vector passes and the product H·g at the mean pairs held; per offered pair ")
                 .append(OverheadModel.PAIR_PASSES).append(" passes; per kept pair the pair update; a vector pass ")
                 .append("priced at the triad bandwidth measured with the same thread count (4n bytes per pass: between ")
-                .append("steps the gradient evicts the optimizer's vectors); SGD's epoch = n/b × (G(b) + its ")
-                .append("update). r is the overlap fraction, m the memory; a \"pass\" epoch takes (n − l)/(b − l) ")
+                .append("steps the gradient evicts the optimizer's vectors); per change from vector calls to a gradient ")
+                .append("(2 per MB-LBFGS step, 1 per SGD step) the handoff between OpenBLAS's and OpenMP's threads, ")
+                .append("from the Handoff benchmark; SGD's epoch = n/b × (G(b) + its update + a handoff). r is the ")
+                .append("overlap fraction, m the memory; a \"pass\" epoch takes (n − l)/(b − l) ")
                 .append("steps, an \"iterations\" epoch n/b.\n\n");
         b.append("| network | batch | r | m | epoch form | MB-LBFGS / others' mean (95% CI) | contains 1.2 | ")
                 .append("model / SGD | measured / SGD | model error |\n")
@@ -105,7 +107,7 @@ public final class ConditionsText {
                 + ", measured " + Format.ratio(w.measured()) + "; of its predicted " + Format.sig(w.mb().totalMs())
                 + " ms, gradients " + Format.sig(w.mb().gradientPart()) + ", vector passes "
                 + Format.sig(w.mb().vectorPart()) + ", products " + Format.sig(w.mb().productPart()) + ", pair updates "
-                + Format.sig(w.mb().addPairPart()) + ").\n";
+                + Format.sig(w.mb().addPairPart()) + ", handoffs " + Format.sig(w.mb().handoffPart()) + ").\n";
     }
 
     /** One line for the console: the model's worst error. */

@@ -61,7 +61,19 @@ class OverheadModelTest {
         return passMs * Traffic.TRIAD_BYTES / (4.0 * n);
     }
 
+    /** Handoff kernels whose difference, axpyThenGradient − gradient − axpy, is {@code handoff} ms. */
+    static JmhJson handoff(JmhJson json, String network, double handoff) {
+        return json.kernel("HandoffBenchmark.gradient", p("network", network, "threads", "0"), 0.5, 0.5)
+                .kernel("HandoffBenchmark.axpy", p("network", network, "threads", "0"), 0.25, 0.25)
+                .kernel("HandoffBenchmark.axpyThenGradient", p("network", network, "threads", "0"), 0.75 + handoff,
+                        0.75 + handoff);
+    }
+
     static JmhJson mlp(boolean withAddPair) {
+        return mlp(withAddPair, 0);
+    }
+
+    static JmhJson mlp(boolean withAddPair, double handoff) {
         JmhJson json = new JmhJson()
                 .epochTime("mlp", "sgd", 64, 8000, SGD_FORK1, SGD_FORK2)
                 .epochTime("mlp", "mb-lbfgs", 64, 10624, MB_FORK1, MB_FORK2)
@@ -78,7 +90,7 @@ class OverheadModelTest {
             json.kernel("InverseHessianBenchmark.addPair", p("network", "mlp", "memory", "10", "form", "compact",
                     "threads", "0"), 0.24, 0.24);
         }
-        return json;
+        return handoff(json, "mlp", handoff);
     }
 
     private List<JmhResult> read(JmhJson json) {
@@ -111,6 +123,20 @@ class OverheadModelTest {
         assertTrue(row.withinTolerance());
         assertEquals(OverheadModel.CSV_HEADER + "\nmlp,64,0.25,10,pass,3.100,3.172\n", m.csv());
         assertEquals("network,batchSize,overlap,memory,epochForm,measured,predicted", OverheadModel.CSV_HEADER);
+    }
+
+    /**
+     * The case above with a handoff H = 0.95 − 0.5 − 0.25 = 0.2 ms: MB-LBFGS pays 2·166 − 1 = 331 of them, SGD 125.
+     * T_MB = 210.16 + 331 × 0.2 = 276.36 ms; T_SGD = 125 × (0.5 + 0.03 + 0.2) = 91.25 ms; predicted 3.028603.
+     */
+    @Test
+    void handoffsAreChargedTwicePerMbLbfgsStepAndOncePerSgdStep() {
+        OverheadModel.Row row = model(mlp(true, 0.2)).rows().get(0);
+        assertEquals(0.2, row.mb().handoffMs(), 1e-12);
+        assertEquals(66.2, row.mb().handoffPart(), 1e-9);
+        assertEquals(276.36, row.mb().totalMs(), 1e-9);
+        assertEquals(91.25, row.sgdModel().totalMs(), 1e-9);
+        assertEquals(276.36 / 91.25, row.predicted(), 1e-9);
     }
 
     @Test
@@ -200,6 +226,7 @@ class OverheadModelTest {
                     "threads", "0"), g[1], g[1]);
         }
         json.kernel(TRIAD, p("threads", "0"), triadFor(0.2, CNN_N), triadFor(0.2, CNN_N));
+        handoff(json, "cnn", 0);
         for (int m : new int[] {5, 10}) {
             Map<String, String> params = p("network", "cnn", "memory", String.valueOf(m), "form", "compact",
                     "threads", "0");
