@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.sqnbench.bench.StudyFolder.PartState;
 import org.sqnbench.bench.StudyFolder.Status;
+import org.sqnbench.study.ConditionsGrid;
 import org.sqnbench.study.Method;
 
 /**
@@ -80,10 +81,6 @@ public final class StandardStudy {
                     Map.of("network", "cnn", "trainSize", "" + CNN_TRAIN_SIZE, "optimizer", Method.Names.MB_LBFGS,
                             "epochForm", Method.ITERATIONS_EPOCH_FORM), false));
 
-    /** The conditions map's grid (README, "Under which conditions does +20% hold"). */
-    static final int[] CONDITION_BATCHES = {64, 256, 1024};
-    static final double[] CONDITION_OVERLAPS = {0.1, 0.25};
-    static final int[] CONDITION_MEMORIES = {5, 10};
     /** Replicates (forks, one seed each) per setting of the conditions map. */
     static final String CONDITION_SEEDS = "1,2,3";
 
@@ -98,9 +95,9 @@ public final class StandardStudy {
     static final List<Part> CONDITIONS = conditions();
 
     private static List<Part> conditions() {
-        String batches = join(Arrays.stream(CONDITION_BATCHES).mapToObj(String::valueOf));
-        String overlaps = join(Arrays.stream(CONDITION_OVERLAPS).mapToObj(String::valueOf));
-        String memories = join(Arrays.stream(CONDITION_MEMORIES).mapToObj(String::valueOf));
+        String batches = join(Arrays.stream(ConditionsGrid.BATCHES).mapToObj(String::valueOf));
+        String overlaps = join(Arrays.stream(ConditionsGrid.OVERLAPS).mapToObj(String::valueOf));
+        String memories = join(Arrays.stream(ConditionsGrid.MEMORIES).mapToObj(String::valueOf));
         String firstOrder = join(Arrays.stream(Method.values()).filter(m -> m != Method.MB_LBFGS).map(Method::cliName));
         String forms = Method.DEFAULT_EPOCH_FORM + "," + Method.ITERATIONS_EPOCH_FORM;
         // explicit thread counts (the standard study's defaults): they also keep the map's settings apart from the
@@ -136,9 +133,9 @@ public final class StandardStudy {
      */
     static String gradientSizes() {
         TreeSet<Integer> sizes = new TreeSet<>();
-        for (int b : CONDITION_BATCHES) {
+        for (int b : ConditionsGrid.BATCHES) {
             sizes.add(b);
-            for (double r : CONDITION_OVERLAPS) {
+            for (double r : ConditionsGrid.OVERLAPS) {
                 int l = (int) Math.round(r * b);
                 sizes.add(l);
                 sizes.add(b - 2 * l);

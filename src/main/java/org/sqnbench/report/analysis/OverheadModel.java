@@ -1,7 +1,6 @@
 package org.sqnbench.report.analysis;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +10,7 @@ import org.sqnbench.report.results.EpochData;
 import org.sqnbench.report.results.EpochSeries;
 import org.sqnbench.report.results.Setting;
 import org.sqnbench.study.Benchmarks;
+import org.sqnbench.study.ConditionsGrid;
 import org.sqnbench.study.Method;
 import org.sqnbench.study.SourceStudy;
 import org.sqnbench.study.StudyNetwork;
@@ -275,7 +275,7 @@ public final class OverheadModel {
                 OptionalDouble gl = k.gradient(l);
                 OptionalDouble gn = k.gradient(b - 2 * l);
                 OptionalDouble gb = k.gradient(b);
-                OptionalDouble u = k.sgdUpdate();
+                OptionalDouble c = k.pass();
                 OptionalDouble hand = k.handoff();
                 OptionalDouble p = k.product(m);
                 OptionalDouble a = k.addPair(m);
@@ -286,11 +286,11 @@ public final class OverheadModel {
                 double steps = mb.iterationsPerEpoch();
                 double skipped = Double.isNaN(mb.skippedPairs()) ? 0 : mb.skippedPairs();
                 MbEpoch mbEpoch = new MbEpoch(steps, Math.max(0, steps - 1 - skipped),
-                        2 * gl.getAsDouble() + gn.getAsDouble(), u.getAsDouble() / SGD_UPDATE_PASSES,
+                        2 * gl.getAsDouble() + gn.getAsDouble(), c.getAsDouble(),
                         productAt(p.getAsDouble(), m, h), addPairAt(a.getAsDouble(), m, h), hand.getAsDouble());
-                SgdEpoch sgdEpoch = new SgdEpoch(sgd.get().iterationsPerEpoch(), gb.getAsDouble(), u.getAsDouble(),
-                        hand.getAsDouble());
-                double measured = meanOfRunMeans(mb) / meanOfRunMeans(sgd.get());
+                SgdEpoch sgdEpoch = new SgdEpoch(sgd.get().iterationsPerEpoch(), gb.getAsDouble(),
+                        SGD_UPDATE_PASSES * c.getAsDouble(), hand.getAsDouble());
+                double measured = mb.meanReplicateTime() / sgd.get().meanReplicateTime();
                 rows.add(new Row(mb, sgd.get(), measured, mbEpoch, sgdEpoch));
             }
         }
@@ -311,12 +311,6 @@ public final class OverheadModel {
         return fullMs * (Traffic.addPairPasses(form, 0) + perPair * held) / Traffic.addPairPasses(form, memory);
     }
 
-    /** Mean over a series' runs of each run's mean epoch time (epochs that are results). */
-    static double meanOfRunMeans(EpochSeries s) {
-        return s.runs().stream().map(r -> r.valid(r.timeMs())).filter(t -> t.length > 0)
-                .mapToDouble(t -> Arrays.stream(t).average().orElseThrow()).average().orElse(Double.NaN);
-    }
-
     /**
      * {@link #sourceSetting(KernelTimes, String)} at the first thread setting of the CNN's EpochTime results whose
      * kernels are all measured (a standard study and a conditions map read together differ in that), else at the
@@ -332,8 +326,8 @@ public final class OverheadModel {
     }
 
     /**
-     * The source's setting, CIFAR-10 at the presumed batch 64, for each epoch form × r ∈ {0.1, 0.25} × m ∈ {5, 10},
-     * from our CNN kernels (those with {@code threads}, else any); see {@link SourceCase}.
+     * The source's setting, CIFAR-10 at the presumed batch 64, for each epoch form × the conditions grid's r × m
+     * ({@link ConditionsGrid}), from our CNN kernels run with {@code threads}; see {@link SourceCase}.
      */
     public static SourceSetting sourceSetting(KernelTimes kernels, String threads) {
         String network = StudyNetwork.CNN.cliName();
@@ -342,16 +336,14 @@ public final class OverheadModel {
         double others = SourceStudy.othersOverSgd(network).orElse(Double.NaN);
         Kernels k = new Kernels(kernels, network, threads);
         OptionalDouble gb = k.gradient(b);
-        OptionalDouble u = k.sgdUpdate();
+        OptionalDouble c = k.pass();
         OptionalDouble handoff = k.handoff();
-        double[] overlaps = {0.1, 0.25};
-        int[] memories = {5, 10};
-        for (double r : overlaps) {
+        for (double r : ConditionsGrid.OVERLAPS) {
             int l = (int) Math.round(r * b);
             k.gradient(l);
             k.gradient(b - 2 * l);
         }
-        for (int m : memories) {
+        for (int m : ConditionsGrid.MEMORIES) {
             k.product(m);
             k.addPair(m);
         }
@@ -359,20 +351,21 @@ public final class OverheadModel {
         if (!k.missing().isEmpty()) {
             return new SourceSetting(Double.NaN, sourceStep, List.of(), k.missing());
         }
-        double ourStep = gb.getAsDouble() + u.getAsDouble();
+        double pass = c.getAsDouble();
+        double update = SGD_UPDATE_PASSES * pass;
+        double ourStep = gb.getAsDouble() + update;
         double scale = sourceStep / ourStep;
-        double pass = u.getAsDouble() / SGD_UPDATE_PASSES;
         double sgdSteps = n / b;
         double hand = handoff.getAsDouble();
-        SgdEpoch oursSgd = new SgdEpoch(sgdSteps, gb.getAsDouble(), u.getAsDouble(), hand);
-        SgdEpoch sourceSgd = new SgdEpoch(sgdSteps, gb.getAsDouble() * scale, u.getAsDouble(), hand);
+        SgdEpoch oursSgd = new SgdEpoch(sgdSteps, gb.getAsDouble(), update, hand);
+        SgdEpoch sourceSgd = new SgdEpoch(sgdSteps, gb.getAsDouble() * scale, update, hand);
         List<SourceCase> cases = new ArrayList<>();
         for (String form : List.of(Method.DEFAULT_EPOCH_FORM, Method.ITERATIONS_EPOCH_FORM)) {
-            for (double r : overlaps) {
+            for (double r : ConditionsGrid.OVERLAPS) {
                 int l = (int) Math.round(r * b);
                 double steps = form.equals(Method.DEFAULT_EPOCH_FORM) ? (n - l) / (b - l) : n / b;
                 double gradient = 2 * k.gradient(l).getAsDouble() + k.gradient(b - 2 * l).getAsDouble();
-                for (int m : memories) {
+                for (int m : ConditionsGrid.MEMORIES) {
                     double product = k.product(m).getAsDouble();
                     double addPair = k.addPair(m).getAsDouble();
                     cases.add(new SourceCase(form, r, m,
@@ -435,12 +428,12 @@ public final class OverheadModel {
         }
 
         /**
-         * SGD's update U = {@value #SGD_UPDATE_PASSES} passes over an n-vector at the triad bandwidth measured with
-         * the same thread count: in training the gradient's weights and activations evict the optimizer's vectors
-         * between steps, so a pass streams from memory (the Update kernel, which loops over warm vectors, measured
-         * the CNN's pass 3× faster than that).
+         * c: one pass over an n-vector (4n bytes) at the triad bandwidth measured with the same thread count: in
+         * training the gradient's weights and activations evict the optimizer's vectors between steps, so a pass
+         * streams from memory (the Update kernel, which loops over warm vectors, measured the CNN's pass 3× faster
+         * than that).
          */
-        OptionalDouble sgdUpdate() {
+        OptionalDouble pass() {
             Optional<KernelTimes.Point> triad = kernels.of(Benchmarks.TRIAD).stream()
                     .filter(t -> threads.equals(t.param("threads"))).findFirst();
             if (triad.isEmpty()) {
@@ -452,7 +445,7 @@ public final class OverheadModel {
             }
             double bytesPerMs = Traffic.TRIAD_BYTES / triad.get().time().mean();
             long n = StudyNetwork.find(network).map(StudyNetwork::params).orElse(0L);
-            return OptionalDouble.of(SGD_UPDATE_PASSES * Traffic.bytes(1, n) / bytesPerMs);
+            return OptionalDouble.of(Traffic.bytes(1, n) / bytesPerMs);
         }
 
         /** H = axpyThenGradient − gradient − axpy of the Handoff benchmark, at least 0 (noise can make it negative). */
