@@ -385,6 +385,11 @@ public final class OverheadModel {
         return b.toString();
     }
 
+    /** How many rows the model predicts within {@link #TOLERANCE}. */
+    public long withinTolerance() {
+        return rows.stream().filter(Row::withinTolerance).count();
+    }
+
     /** The row with the largest |predicted / measured − 1|, if any. */
     public Optional<Row> worst() {
         return rows.stream().max((x, y) -> Double.compare(Math.abs(x.relativeError()), Math.abs(y.relativeError())));

@@ -56,7 +56,8 @@ public final class ConditionsText {
                 default -> { }
             }
             Optional<OverheadModel.Row> row = model.row(mb);
-            b.append("| ").append(e.setting().network()).append(e.setting().threadsNote()).append(" | ").append(e.setting().batchSize()).append(" | ")
+            b.append("| ").append(e.setting().network()).append(e.setting().threadsNote()).append(" | ")
+                    .append(e.setting().batchSize()).append(" | ")
                     .append(mb.key().overlap()).append(" | ").append(mb.key().memory()).append(" | ")
                     .append(form(mb)).append(" | ").append(Format.ratio(r.estimate()))
                     .append(r.hasCi() ? " (" + Format.ratio(r.lower()) + " – " + Format.ratio(r.upper()) + ")" : " (no CI)")
@@ -99,7 +100,7 @@ public final class ConditionsText {
         if (worst.isEmpty()) {
             return "The overhead model made no prediction (notes below say what was missing).\n";
         }
-        long within = model.rows().stream().filter(OverheadModel.Row::withinTolerance).count();
+        long within = model.withinTolerance();
         OverheadModel.Row w = worst.get();
         return "The model predicts " + within + " of " + model.rows().size() + " ratios within ±"
                 + Format.fixed(100 * OverheadModel.TOLERANCE, 0) + "% of the measured ones; the worst relative error is "
@@ -116,7 +117,7 @@ public final class ConditionsText {
         if (worst.isEmpty()) {
             return "Overhead model: no prediction (" + model.notes().size() + " MB-LBFGS settings skipped, see report.md)\n";
         }
-        long within = model.rows().stream().filter(OverheadModel.Row::withinTolerance).count();
+        long within = model.withinTolerance();
         OverheadModel.Row w = worst.get();
         return "Overhead model: " + within + " of " + model.rows().size() + " MB-LBFGS/SGD ratios predicted within ±"
                 + Format.fixed(100 * OverheadModel.TOLERANCE, 0) + "%; worst error " + percent(w.relativeError())
