@@ -62,7 +62,7 @@ public final class Params {
             }
         });
         values(cli, "form").forEach(InverseHessianBenchmark::parseForm);
-        for (String name : List.of("batchSize", "memory", "overlapSize")) {
+        for (String name : List.of("batchSize", "memory", "overlapSize", "gradientSamples")) {
             values(cli, name).forEach(v -> integer(name, v, 1));
         }
         for (String name : List.of("threads", "trainSize")) {

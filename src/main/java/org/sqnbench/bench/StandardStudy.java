@@ -189,13 +189,18 @@ public final class StandardStudy {
      * writes the results), each of them valid, so that a typo ends before the first part starts.
      */
     public static void checkOptions(List<String> jmhOptions) {
+        checkOptions("study", jmhOptions);
+    }
+
+    /** {@link #checkOptions(List)} for {@code command} ("study" or "conditions"), which the messages name. */
+    static void checkOptions(String command, List<String> jmhOptions) {
         CommandLineOptions cli = JmhPart.parse(jmhOptions);
         if (!cli.getIncludes().isEmpty() || !cli.getExcludes().isEmpty()) {
-            throw new IllegalArgumentException("study takes JMH options, not benchmark patterns (got "
+            throw new IllegalArgumentException(command + " takes JMH options, not benchmark patterns (got "
                     + String.join(" ", cli.getIncludes()) + String.join(" ", cli.getExcludes()) + ")");
         }
         if (cli.getResult().hasValue() || cli.getResultFormat().hasValue()) {
-            throw new IllegalArgumentException("study writes its results into jmh-results/ itself; drop -rf/-rff");
+            throw new IllegalArgumentException(command + " writes its results into jmh-results/ itself; drop -rf/-rff");
         }
         Params.validate(cli);
     }
@@ -212,7 +217,7 @@ public final class StandardStudy {
 
     private static Summary start(Path results, String kind, List<Part> parts, List<String> jmhOptions)
             throws IOException {
-        checkOptions(jmhOptions);
+        checkOptions(kind.isEmpty() ? "study" : kind, jmhOptions);
         StudyFolder folder = StudyFolder.create(results, kind, parts, jmhOptions, LocalDateTime.now().withNano(0));
         System.out.println("Study folder: " + folder.dir() + (jmhOptions.isEmpty() ? ""
                 : " (JMH options added to every part: " + String.join(" ", jmhOptions) + ")"));

@@ -36,6 +36,10 @@ class ParamsTest {
                 reject(IllegalArgumentException.class, "-p", "curvature=damp", "-p", "curvatureEpsilon=1"));
         assertEquals("unknown bbSmoothing 'log', expected k or none",
                 reject(IllegalArgumentException.class, "-p", "bbSmoothing=log"));
+        assertEquals("unknown epochForm 'foo', expected pass or iterations",
+                reject(IllegalArgumentException.class, "-p", "epochForm=foo"));
+        assertEquals("gradientSamples: 'abc' is not an integer",
+                reject(IllegalArgumentException.class, "-p", "gradientSamples=abc"));
         String missing = reject(DataException.class, "-p", "network=mlp", "-p", "data=/no/such/dir");
         assertEquals("/no/such/dir: data directory not found (use 'embedded' or a directory of MNIST IDX files)", missing);
     }

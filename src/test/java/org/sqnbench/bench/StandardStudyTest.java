@@ -263,6 +263,10 @@ class StandardStudyTest {
         StandardStudy.checkOptions(List.of("-f", "1", "-wi", "0", "-i", "1"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> StandardStudy.checkOptions(List.of("EpochTime")))
                 .getMessage().contains("not benchmark patterns"));
+        // the conditions map names itself
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> StandardStudy.checkOptions("conditions", List.of("EpochTime"))).getMessage()
+                .startsWith("conditions takes JMH options"));
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> StandardStudy.checkOptions(List.of("-rf", "csv"))).getMessage().contains("-rf"));
         assertThrows(IllegalArgumentException.class, () -> StandardStudy.checkOptions(List.of("-p", "network=rnn")));
