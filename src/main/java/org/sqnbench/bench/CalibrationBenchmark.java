@@ -30,6 +30,7 @@ public class CalibrationBenchmark extends KernelBenchmark {
     @Setup
     public void setUp() {
         Backend.init(threads);
+        Backend.openBlasThreads(threads);
         Nd4j.getRandom().setSeed(1);
         a = Nd4j.rand(DataType.FLOAT, SIZE, SIZE);
         b = Nd4j.rand(DataType.FLOAT, SIZE, SIZE);

@@ -8,10 +8,11 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 import org.sqnbench.nn.Backend;
+import org.sqnbench.optim.Blas;
 import org.sqnbench.study.Traffic;
 
 /**
- * Memory bandwidth, STREAM-triad style: y ← y + a·x (OpenBLAS saxpy) over two vectors of {@value #LENGTH} floats
+ * Memory bandwidth, STREAM-triad style: y ← y + a·x (the optimizers' own axpy, {@link Blas#axpy}) over two vectors of {@value #LENGTH} floats
  * (128 MiB each, far beyond the caches): 12 bytes move per element, 402.7 MB per call. The report turns the time
  * into GB/s and uses it as the limit the optimizers' vector work and the L-BFGS product are compared with.
  * Run: {@code java -jar target/benchmarks.jar MemoryBandwidth -p threads=1,2}.
@@ -35,7 +36,7 @@ public class MemoryBandwidthBenchmark extends KernelBenchmark {
 
     @Benchmark
     public INDArray triad() {
-        Nd4j.getBlasWrapper().level1().axpy(LENGTH, 1e-7, x, y);
+        Blas.axpy(1e-7, x, y);
         return y;
     }
 }

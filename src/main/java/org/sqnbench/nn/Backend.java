@@ -16,9 +16,11 @@ public final class Backend {
     }
 
     /**
-     * Selects the native build (once per JVM) and applies the thread count everywhere ND4J keeps one: its own
-     * parallel loops (master threads; setMaxThreads alone was measured to be ignored), OpenMP (used by oneDNN) and
-     * OpenBLAS.
+     * Selects the native build (once per JVM) and applies the thread count to ND4J's own parallel loops (master
+     * threads; setMaxThreads alone was measured to be ignored) and to OpenMP (used by oneDNN, which runs the
+     * networks' convolutions and products). OpenBLAS stays on one thread: only the optimizers' one-thread vector
+     * calls and the calibration kernels use it (see {@code optim.Blas}), and its own worker threads, once woken,
+     * spin and take a core from the next gradient.
      */
     public static synchronized void init(int threads) {
         if (threads < 1) {
@@ -29,13 +31,21 @@ public final class Backend {
         }
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
-        Nd4j.factory().blas().setMaxThreads(threads);
+        Nd4j.factory().blas().setMaxThreads(1);
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
     }
 
-    /** Threads ND4J will use: the smallest of its loop, OpenMP and BLAS settings. */
+    /** Threads the native ops will use: the smaller of ND4J's loop and OpenMP settings. */
     public static int threads() {
         int omp = NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
-        return Math.min(Math.min(Nd4j.getEnvironment().maxMasterThreads(), omp), Nd4j.factory().blas().getMaxThreads());
+        return Math.min(Nd4j.getEnvironment().maxMasterThreads(), omp);
+    }
+
+    /**
+     * Lets OpenBLAS itself use {@code threads}: for the calibration kernel only, which measures the machine's
+     * sgemm rate at that many threads.
+     */
+    public static void openBlasThreads(int threads) {
+        Nd4j.factory().blas().setMaxThreads(threads);
     }
 }
