@@ -120,8 +120,4 @@ final class Kernel {
         // kH, kW, sH, sW, pH, pW, dH, dW, sameMode, extraParam0, NHWC?
         return new long[]{size, size, size, size, 0, 0, 1, 1, 0, 0, 0};
     }
-
-    static Kernel logSoftmax(INDArray logits, INDArray out) {
-        return new Kernel("log_softmax", arrays(logits), arrays(out), new long[0], new double[0]);
-    }
 }
