@@ -88,9 +88,9 @@ public abstract class TrainingRun {
 
     protected abstract long seed();
 
-    /** The thread count a {@code threads} value of 0 stands for. */
+    /** The thread count a {@code threads} value stands for, 0 the network's default ({@link StudyNetwork#threads}). */
     static int threadsFor(NetworkKind kind, int requested) {
-        return requested > 0 ? requested : kind == NetworkKind.MLP ? 1 : 2;
+        return kind.study().threads(requested);
     }
 
     @Setup(Level.Trial)

@@ -43,6 +43,18 @@ public final class Traffic {
         };
     }
 
+    /** The n-vector passes of MB-LBFGS's step floor beside the pair matrix ({@link #floorPasses}). */
+    public static final int FLOOR_VECTOR_PASSES = 8;
+
+    /**
+     * The passes an MB-LBFGS step with m pairs makes at least, for the report's floor per epoch: three over the 2m×n
+     * pair matrix (the compact product reads it twice, adding a pair once: 3·2m) and {@value #FLOOR_VECTOR_PASSES}
+     * over n-vectors. {@link #updatePasses} counts the same step as implemented.
+     */
+    public static double floorPasses(int memory) {
+        return 3.0 * 2 * memory + FLOOR_VECTOR_PASSES;
+    }
+
     /** The inverse-Hessian product H·g with m pairs: two-loop ≈ 10·m passes, compact ≈ 4·m. */
     public static double productPasses(String form, int memory) {
         return (form.equals("two-loop") ? 10.0 : 4.0) * memory;

@@ -19,6 +19,18 @@ class StudyFactsTest {
         long forward = 784 * 128 + 128 * 64 + 64 * 10;
         long inputGradients = 128 * 64 + 64 * 10;
         assertEquals(2 * (2 * forward + inputGradients), StudyNetwork.MLP.flopsPerSample());
+        assertEquals(454_400, 2 * (2 * forward + inputGradients));
+        // the biases' adds (forward, and their gradients' sums) are not in the count
+        long biasAdds = 128 + 64 + 10;
+        assertFalse(StudyNetwork.MLP.flopsPerSample() == 2 * (2 * forward + inputGradients) + 2 * biasAdds);
+    }
+
+    @Test
+    void threadsZeroStandsForEachNetworksDefault() {
+        assertEquals(1, StudyNetwork.MLP.threads(0));
+        assertEquals(2, StudyNetwork.CNN.threads(0));
+        assertEquals(1, StudyNetwork.CNN.threads(1));
+        assertEquals(2, StudyNetwork.MLP.threads(2));
     }
 
     @Test
@@ -29,11 +41,14 @@ class StudyFactsTest {
         long fc1 = 4096L * 1000 + 1000;
         long fc2 = 1000L * 10 + 10;
         assertEquals(conv1 + conv2 + fc1 + fc2, StudyNetwork.CNN.params());
+        // a padded 5×5 convolution keeps its input's size: output positions × out channels × in channels × 25
         long conv1Forward = 32L * 32 * 6 * 3 * 25;
         long conv2Forward = 16L * 16 * 16 * 6 * 25;
         long forward = conv1Forward + conv2Forward + 4096L * 1000 + 1000L * 10;
+        // each layer's input gradient costs its forward multiply-adds; conv1's input is the image, not needed
         long inputGradients = forward - conv1Forward;
         assertEquals(2 * (2 * forward + inputGradients), StudyNetwork.CNN.flopsPerSample());
+        assertEquals(30_165_600, 2 * (2 * forward + inputGradients));
     }
 
     @Test
@@ -44,6 +59,9 @@ class StudyFactsTest {
         assertEquals(6 * 10 + 18, Traffic.updatePasses(Method.MB_LBFGS, 10));
         assertTrue(Double.isNaN(Traffic.updatePasses(Method.SGD, 10)), "SGD's step is the baseline");
         assertEquals(12.0 * (1 << 25), Traffic.TRIAD_BYTES);
+        // the floor: the 2m×n matrix three times, 8 n-vectors; m = 10: 60 + 8
+        assertEquals(68, Traffic.floorPasses(10));
+        assertEquals(38, Traffic.floorPasses(5));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.sqnbench.report.results.JmhResult;
 import org.sqnbench.report.results.Setting;
 import org.sqnbench.study.Benchmarks;
+import org.sqnbench.study.StudyNetwork;
 import org.sqnbench.study.Traffic;
 
 /**
@@ -67,6 +68,40 @@ public final class KernelTimes {
         Optional<Point> match = triads.stream().filter(p -> p.param("threads").equals(threads)).findFirst();
         Optional<Point> best = triads.stream().min(Comparator.comparingDouble(p -> p.time().mean()));
         return match.or(() -> best).map(p -> new Bandwidth(Traffic.TRIAD_BYTES / (p.time().mean() / 1e3), p.param("threads")));
+    }
+
+    /**
+     * The thread count a run with this network and {@code threads} parameter ran on: the parameter, 0 standing for
+     * the network's default ({@link StudyNetwork#threads}); 0 when that is unknown (another network, or a kernel
+     * without one, such as the triad and sgemm, whose 0 is ND4J's own choice).
+     */
+    public static int threadCount(String network, String threads) {
+        int requested;
+        try {
+            requested = Integer.parseInt(Setting.orEmpty(threads).trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+        int r = requested;
+        return requested > 0 ? requested : StudyNetwork.find(Setting.orEmpty(network)).map(n -> n.threads(r)).orElse(0);
+    }
+
+    /** The thread count a kernel ran on ({@link #threadCount(String, String)}). */
+    public static int threadCount(Point p) {
+        return threadCount(p.param("network"), p.param("threads"));
+    }
+
+    /**
+     * The kernel of {@code shortName} with these parameter values (others free) that ran on {@code count} threads,
+     * whatever its threads parameter said; of several, the one whose parameter is {@code threads} (the same session's
+     * when a standard study with threads=0 and a conditions map with explicit counts are read together).
+     */
+    public Optional<Point> onThreads(String shortName, Map<String, String> params, int count, String threads) {
+        List<Point> found = of(shortName).stream()
+                .filter(p -> params.entrySet().stream().allMatch(e -> Objects.equals(p.param(e.getKey()), e.getValue())))
+                .filter(p -> count > 0 && threadCount(p) == count).toList();
+        return found.stream().filter(p -> p.param("threads").equals(threads)).findFirst()
+                .or(() -> found.stream().findFirst());
     }
 
     /** The kernel of {@code shortName} with these parameter values (others free), preferring {@code threads}. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.sqnbench.report.analysis.MbLbfgsFloor;
 import org.sqnbench.report.analysis.OverheadModel;
 import org.sqnbench.report.analysis.Statistics;
 import org.sqnbench.report.analysis.Verdict;
@@ -16,14 +17,15 @@ import org.sqnbench.study.StudyNetwork;
 /**
  * report.md's conditions section: under which MB-LBFGS settings the +20% claim holds (the {@link Verdict}'s ratio to
  * the others' mean), what the {@link OverheadModel} predicts for each, and what the source's own setting must have
- * been for its 1.21.
+ * been for its 1.21, with each setting's floor per epoch ({@link MbLbfgsFloor}) between the two.
  */
 public final class ConditionsText {
     private ConditionsText() {
     }
 
     /** The section, without its heading's chart (the report embeds that). */
-    public static String markdown(Verdict verdict, OverheadModel model, OverheadModel.SourceSetting source) {
+    public static String markdown(Verdict verdict, OverheadModel model, List<MbLbfgsFloor.Row> floor,
+                                  OverheadModel.SourceSetting source) {
         StringBuilder b = new StringBuilder();
         b.append("One row per MB-LBFGS setting of the EpochTime results: its per-epoch time over the mean of the ")
                 .append("other optimizers in the same setting with the verdict's 95% interval, whether that interval ")
@@ -90,6 +92,7 @@ public final class ConditionsText {
             b.append('\n');
             model.notes().forEach(n -> b.append("- ").append(n).append('\n'));
         }
+        b.append(FloorText.markdown(floor));
         b.append("\n### What the source's setting must have been\n\n").append(source(source));
         return b.toString();
     }

@@ -18,7 +18,9 @@ import java.util.stream.Collectors;
 import org.sqnbench.report.analysis.Conclusions;
 import org.sqnbench.report.analysis.CostModel;
 import org.sqnbench.report.analysis.KernelTimes;
+import org.sqnbench.report.analysis.MbLbfgsFloor;
 import org.sqnbench.report.analysis.OverheadModel;
+import org.sqnbench.report.analysis.Roofline;
 import org.sqnbench.report.analysis.Statistics;
 import org.sqnbench.report.analysis.UpdateCost;
 import org.sqnbench.report.analysis.Verdict;
@@ -274,7 +276,7 @@ public final class ReportWriter {
             b.append("\nMemory bandwidth (").append(p.result().paramText()).append("): triad over 2^25 floats, ")
                     .append(Format.sig(CostModel.gbPerSecond(p))).append(" GB/s.");
         }
-        b.append('\n');
+        b.append('\n').append(RooflineText.markdown(Roofline.of(kernels)));
         for (String n : networksWithCharts()) {
             embed(b, ChartId.INVERSE_HESSIAN_PRODUCT.file(n));
             embed(b, ChartId.INVERSE_HESSIAN_ADDPAIR.file(n));
@@ -285,7 +287,7 @@ public final class ReportWriter {
 
     private void conditions(StringBuilder b) {
         b.append("\n## Conditions: where MB-LBFGS costs about +20%\n\n").append(ConditionsText.markdown(verdict,
-                OverheadModel.of(epochs, kernels), OverheadModel.sourceSetting(kernels, epochs)));
+                OverheadModel.of(epochs, kernels), MbLbfgsFloor.of(epochs, kernels), OverheadModel.sourceSetting(kernels, epochs)));
         embed(b, ChartId.OVERHEAD_MODEL.file());
     }
 
@@ -387,7 +389,7 @@ public final class ReportWriter {
     }
 
     /** A mean over replicates: "12.0 ± 1.3", or why there is no interval. */
-    private static String replicateMeanCi(Statistics.MeanCi m) {
+    static String replicateMeanCi(Statistics.MeanCi m) {
         return Format.sig(m.mean()) + (m.hasCi() ? " ± " + Format.sig(m.halfWidth())
                 : " (" + m.n() + " replicate, no CI)");
     }
@@ -402,7 +404,8 @@ public final class ReportWriter {
                 100 * t / e.meanReplicateTime()) + ")";
     }
 
-    private static String meanCi(Statistics.MeanCi m) {
+    /** A kernel's mean over iterations: "0.281 ± 0.002", or why there is no interval. */
+    static String meanCi(Statistics.MeanCi m) {
         return Format.sig(m.mean()) + (m.hasCi() ? " ± " + Format.sig(m.halfWidth()) : " (n=" + m.n() + ", no CI)");
     }
 

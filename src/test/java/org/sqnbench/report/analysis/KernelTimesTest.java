@@ -39,4 +39,14 @@ class KernelTimesTest {
         assertEquals("2", k.bandwidth("0").orElseThrow().threads());
         assertEquals(2.0 * 512 * 512 * 512 / 0.010 / 1e9, CostModel.gflops(k.of(Benchmarks.SGEMM).get(0)), 1e-9);
     }
+
+    @Test
+    void threadsZeroIsTheNetworksDefaultAndUnknownWithoutOne() {
+        assertEquals(1, KernelTimes.threadCount("mlp", "0"));
+        assertEquals(2, KernelTimes.threadCount("cnn", "0"));
+        assertEquals(2, KernelTimes.threadCount(null, "2"));
+        // the triad and sgemm have no network: their 0 is ND4J's choice, matched by no count
+        assertEquals(0, KernelTimes.threadCount(null, "0"));
+        assertEquals(0, KernelTimes.threadCount("mlp", null));
+    }
 }
