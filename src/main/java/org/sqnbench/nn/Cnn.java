@@ -3,6 +3,7 @@ package org.sqnbench.nn;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The CIFAR-10 CNN: conv 3→6 5×5 pad 2, ReLU, max-pool 2×2/2, conv 6→16 5×5 pad 2, ReLU, flatten 4096,
@@ -75,18 +76,27 @@ public final class Cnn extends Network {
         }
 
         @Override
-        protected Kernel[] backwardKernels(INDArray[] g) {
+        protected Kernel[] sharedBackwardKernels() {
             INDArray[] w = paramViews();
-            return new Kernel[]{Kernel.affineBackward(hidden, dLogits, ones, g[6], g[7]),
-                    Kernel.matmul(dLogits, false, w[6], true, dHidden, 0),
+            return new Kernel[]{Kernel.matmul(dLogits, false, w[6], true, dHidden, 0),
                     Kernel.reluBackward(hidden, dHidden),
-                    Kernel.affineBackward(flat, dHidden, ones, g[4], g[5]),
                     Kernel.matmul(dHidden, false, w[4], true, dFlat, 0),
-                    Kernel.reluBackward(conv2, dConv2),
-                    Kernel.conv2dBackward(pooled, w[2], w[3], dConv2, dPooled, g[2], g[3], PAD),
-                    Kernel.maxPoolBackward(conv1, dPooled, dConv1, 2),
-                    Kernel.reluBackward(conv1, dConv1),
-                    Kernel.conv2dBackward(input, w[0], w[1], dConv1, dInput, g[0], g[1], PAD)};
+                    Kernel.reluBackward(conv2, dConv2)};
+        }
+
+        /** The FC weight gradients, and the convolutions' backward passes, whose op also writes their weights'. */
+        @Override
+        protected Kernel[] partBackwardKernels(INDArray[] g, int from, int to) {
+            INDArray[] w = paramViews();
+            INDArray one = ones.get(NDArrayIndex.all(), NDArrayIndex.interval(0, to - from));
+            return new Kernel[]{Kernel.affineBackward(rows(hidden, from, to), rows(dLogits, from, to), one, g[6], g[7]),
+                    Kernel.affineBackward(rows(flat, from, to), rows(dHidden, from, to), one, g[4], g[5]),
+                    Kernel.conv2dBackward(rows(pooled, from, to), w[2], w[3], rows(dConv2, from, to),
+                            rows(dPooled, from, to), g[2], g[3], PAD),
+                    Kernel.maxPoolBackward(rows(conv1, from, to), rows(dPooled, from, to), rows(dConv1, from, to), 2),
+                    Kernel.reluBackward(rows(conv1, from, to), rows(dConv1, from, to)),
+                    Kernel.conv2dBackward(rows(input, from, to), w[0], w[1], rows(dConv1, from, to),
+                            rows(dInput, from, to), g[0], g[1], PAD)};
         }
     }
 }

@@ -3,6 +3,7 @@ package org.sqnbench.nn;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The MNIST MLP: 784 → 128 ReLU → 64 ReLU → 10 (LogSoftmax), 109,386 parameters. Weights are stored [in, out] so
@@ -50,13 +51,18 @@ public final class Mlp extends Network {
         }
 
         @Override
-        protected Kernel[] backwardKernels(INDArray[] g) {
+        protected Kernel[] sharedBackwardKernels() {
             INDArray[] w = paramViews();
-            return new Kernel[]{Kernel.affineBackward(a2, dLogits, ones, g[4], g[5]),
-                    Kernel.matmul(dLogits, false, w[4], true, d2, 0), Kernel.reluBackward(a2, d2),
-                    Kernel.affineBackward(a1, d2, ones, g[2], g[3]),
-                    Kernel.matmul(d2, false, w[2], true, d1, 0), Kernel.reluBackward(a1, d1),
-                    Kernel.affineBackward(input, d1, ones, g[0], g[1])};
+            return new Kernel[]{Kernel.matmul(dLogits, false, w[4], true, d2, 0), Kernel.reluBackward(a2, d2),
+                    Kernel.matmul(d2, false, w[2], true, d1, 0), Kernel.reluBackward(a1, d1)};
+        }
+
+        @Override
+        protected Kernel[] partBackwardKernels(INDArray[] g, int from, int to) {
+            INDArray one = ones.get(NDArrayIndex.all(), NDArrayIndex.interval(0, to - from));
+            return new Kernel[]{Kernel.affineBackward(rows(a2, from, to), rows(dLogits, from, to), one, g[4], g[5]),
+                    Kernel.affineBackward(rows(a1, from, to), rows(d2, from, to), one, g[2], g[3]),
+                    Kernel.affineBackward(rows(input, from, to), rows(d1, from, to), one, g[0], g[1])};
         }
     }
 }

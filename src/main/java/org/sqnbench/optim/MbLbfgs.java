@@ -28,7 +28,10 @@ import org.sqnbench.data.MinibatchPlan;
 public final class MbLbfgs extends Optimizer {
     /** How ∇F_{O_k}(θ_k) and ∇F_{O_k}(θ_{k+1}) are obtained. */
     public enum OverlapGradient {
-        /** The batch gradient is computed in its O_{k−1}, N_k, O_k parts, which are reused: no extra work. */
+        /**
+         * The batch gradient is computed with its O_{k−1}, N_k, O_k parts' gradients kept apart, in one pass, and
+         * they are reused: no extra sample-gradients.
+         */
         REUSE,
         /** Two extra passes over O_k per iteration, at θ_k and θ_{k+1}: 2l more sample-gradients. */
         RECOMPUTE;
@@ -100,7 +103,12 @@ public final class MbLbfgs extends Optimizer {
     private final INDArray s;
     private final INDArray y;
     private final INDArray firstOverlap;
-    private final INDArray lastOverlap;
+    /** ∇F_{O_k} of the step before; with reuse, it and {@link #spareOverlap} swap every step. */
+    private INDArray lastOverlap;
+    private INDArray spareOverlap;
+    /** With reuse, the N_k part's gradient. */
+    private final INDArray newPart;
+    private final double[] partLosses = new double[3];
     private long skipped;
     private long damped;
     private long heldSum;
@@ -132,6 +140,9 @@ public final class MbLbfgs extends Optimizer {
         this.gradient = Nd4j.create(dtype, n);
         this.firstOverlap = Nd4j.create(dtype, n);
         this.lastOverlap = Nd4j.create(dtype, n);
+        boolean reuse = overlapGradient == OverlapGradient.REUSE;
+        this.spareOverlap = reuse ? Nd4j.create(dtype, n) : null;
+        this.newPart = reuse ? Nd4j.create(dtype, n) : null;
     }
 
     @Override
@@ -141,6 +152,11 @@ public final class MbLbfgs extends Optimizer {
 
     /** Overlap size l for a batch size. */
     public int overlapSize(int batchSize) {
+        return overlapSize(overlap, batchSize);
+    }
+
+    /** Overlap size l = round(r·b) for overlap fraction r and batch size b. */
+    public static int overlapSize(double overlap, int batchSize) {
         int l = (int) Math.round(overlap * batchSize);
         if (l < 1 || 2 * l >= batchSize) {
             throw new IllegalArgumentException("overlap " + overlap + " of batch " + batchSize + " gives " + l
@@ -163,22 +179,27 @@ public final class MbLbfgs extends Optimizer {
         boolean pairAfterStep = k + 1 < plan.iterations();
         double loss;
         if (overlapGradient == OverlapGradient.REUSE) {
-            // firstOverlap ← ∇F_{O_{k−1}}(θ_k) while lastOverlap still holds step k−1's ∇F_{O_{k−1}}(θ_{k−1})
-            double lossFirst = f.lossAndGradient(order, start, start + l, firstOverlap);
+            // ∇F_{O_{k−1}}(θ_k), ∇F_{N_k}(θ_k) and ∇F_{O_k}(θ_k) in one pass over the batch; the last goes into the
+            // spare vector, as lastOverlap still holds step k−1's ∇F_{O_{k−1}}(θ_{k−1}) for y
+            f.lossAndPartGradients(order, start, new int[]{start + l, start + b - l, start + b},
+                    new INDArray[]{firstOverlap, newPart, spareOverlap}, partLosses);
+            countSampleGradients(b);
             if (k > 0) {
-                // offered before the N_k part overwrites the batch gradient g_{k−1} that Bs = −η g_{k−1} needs
+                // offered while the batch gradient still holds the g_{k−1} that Bs = −η g_{k−1} needs
                 y.assign(firstOverlap);
                 Blas.axpy(-1, lastOverlap, y);
                 offerPair();
             }
-            // the N_k part goes straight into the batch gradient, which is completed in place below
-            double lossNew = f.lossAndGradient(order, start + l, start + b - l, gradient);
-            double lossLast = f.lossAndGradient(order, start + b - l, start + b, lastOverlap);
-            countSampleGradients(b);
+            INDArray previous = lastOverlap;
+            lastOverlap = spareOverlap;
+            spareOverlap = previous;
+            // the batch gradient from its parts, weighted by their sizes (library calls: a Java loop over the
+            // three vectors measured 3× slower on the MLP's cache-resident vectors and 1.4× on the CNN's)
+            gradient.assign(newPart);
             Blas.scal((double) (b - 2 * l) / b, gradient);
             Blas.axpy((double) l / b, firstOverlap, gradient);
             Blas.axpy((double) l / b, lastOverlap, gradient);
-            loss = (l * lossFirst + (b - 2 * l) * lossNew + l * lossLast) / b;
+            loss = (l * partLosses[0] + (b - 2 * l) * partLosses[1] + l * partLosses[2]) / b;
             takeStep(f.params());
         } else {
             loss = f.lossAndGradient(order, start, start + b, gradient);

@@ -15,4 +15,17 @@ public interface Objective {
      * into {@code gradOut}, a vector shaped like {@link #params()}.
      */
     double lossAndGradient(int[] order, int from, int to, INDArray gradOut);
+
+    /**
+     * The mean losses and mean gradients of consecutive parts of samples: part i is {@code order[ends[i−1]..ends[i])}
+     * with ends[−1] = {@code from}, its gradient goes into {@code gradOuts[i]} and its loss into {@code losses[i]}.
+     * By default part by part; a network does all parts in one pass over the batch.
+     */
+    default void lossAndPartGradients(int[] order, int from, int[] ends, INDArray[] gradOuts, double[] losses) {
+        int start = from;
+        for (int i = 0; i < ends.length; i++) {
+            losses[i] = lossAndGradient(order, start, ends[i], gradOuts[i]);
+            start = ends[i];
+        }
+    }
 }

@@ -39,6 +39,11 @@ public final class Trainer {
             public double lossAndGradient(int[] order, int from, int to, INDArray gradOut) {
                 return network.lossAndGradient(train, order, from, to, gradOut);
             }
+
+            @Override
+            public void lossAndPartGradients(int[] order, int from, int[] ends, INDArray[] gradOuts, double[] losses) {
+                network.lossAndPartGradients(train, order, from, ends, gradOuts, losses);
+            }
         };
     }
 

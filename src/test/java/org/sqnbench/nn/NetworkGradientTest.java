@@ -109,6 +109,37 @@ class NetworkGradientTest {
         assertEquals(net.gradient(), other);
     }
 
+    /**
+     * The parts of one batch in one pass give each part's own mean loss and gradient: the same as a separate pass
+     * over that part alone (another batch size, so other buffers), for parts that start mid-batch.
+     */
+    @Test
+    void partGradientsEqualSeparatePassesOverEachPart() {
+        for (Network net : new Network[]{new Mlp(DataType.DOUBLE, 4), new Cnn(DataType.DOUBLE, 6)}) {
+            boolean cnn = net instanceof Cnn;
+            Dataset data = cnn ? randomData(12, 3, 32, 2) : randomData(12, 1, 28, 2);
+            int[] idx = {11, 2, 7, 0, 5, 9, 1, 10, 3, 8, 6, 4};
+            int[] ends = {4, 9, 12};
+            INDArray[] parts = new INDArray[3];
+            for (int i = 0; i < 3; i++) {
+                parts[i] = Nd4j.create(DataType.DOUBLE, net.numParams());
+            }
+            double[] losses = new double[3];
+            net.lossAndPartGradients(data, idx, 1, ends, parts, losses);
+            int from = 1;
+            for (int i = 0; i < 3; i++) {
+                INDArray alone = Nd4j.create(DataType.DOUBLE, net.numParams());
+                double loss = net.lossAndGradient(data, idx, from, ends[i], alone);
+                assertEquals(loss, losses[i], 1e-12, net.getClass().getSimpleName() + " part " + i + " loss");
+                double scale = alone.norm2Number().doubleValue();
+                assertTrue(scale > 1e-3);
+                assertEquals(0, parts[i].sub(alone).norm2Number().doubleValue(), 1e-12 * scale,
+                        net.getClass().getSimpleName() + " part " + i + " gradient");
+                from = ends[i];
+            }
+        }
+    }
+
     @Test
     void untrainedLossIsNearLogTen() {
         Network net = new Mlp(DataType.FLOAT, 5);
