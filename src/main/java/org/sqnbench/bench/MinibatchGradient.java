@@ -51,8 +51,22 @@ public abstract class MinibatchGradient extends KernelBenchmark {
     }
 
     protected double gradient() {
+        int start = nextStart();
+        return net.lossAndGradient(data, plan.order(), start, start + samples());
+    }
+
+    /** The start of the next batch of the shuffled pass, in {@link #order()}. */
+    protected int nextStart() {
         int start = plan.start(k);
         k = (k + 1) % plan.iterations();
-        return net.lossAndGradient(data, plan.order(), start, start + samples());
+        return start;
+    }
+
+    protected Dataset data() {
+        return data;
+    }
+
+    protected int[] order() {
+        return plan.order();
     }
 }

@@ -4,9 +4,9 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 
 /**
- * What MB-LBFGS pays for one overlap gradient ∇F_{O_k} over l samples: in 'recompute' mode it needs two of these per
- * iteration, in 'reuse' mode the batch gradient is split into parts of l, b − 2l and l samples instead, and smaller
- * gemms are less efficient. l = overlap × batch (16 at the default 0.25 × 64).
+ * What MB-LBFGS pays for one overlap gradient ∇F_{O_k} over l samples in 'recompute' mode, which needs two of these
+ * per iteration (the default 'reuse' mode's batch gradient in parts is PartGradients). l = overlap × batch (16 at
+ * the default 0.25 × 64).
  * Run: {@code java -jar target/benchmarks.jar OverlapGradient}.
  */
 public class OverlapGradientBenchmark extends MinibatchGradient {

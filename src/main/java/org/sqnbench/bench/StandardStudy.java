@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -69,8 +68,10 @@ public final class StandardStudy {
             new Part("15-epoch convergence, MLP", "Convergence", Map.of("network", "mlp"), false),
             new Part("15-epoch convergence, CNN", "Convergence",
                     Map.of("network", "cnn", "trainSize", "" + CNN_TRAIN_SIZE), false),
-            new Part("hot kernels and calibration",
-                    "GradientFloor|OverlapGradient|InverseHessian|BbStep|Calibration|MemoryBandwidth", Map.of(), true),
+            new Part("hot kernels and bandwidth",
+                    "OverlapGradient|PartGradients|InverseHessian|BbStep|MemoryBandwidth", Map.of(), true),
+            new Part("compute roofline: gradients and sgemm at 1 and 2 threads", "GradientFloor|Calibration",
+                    Map.of("threads", "1,2"), true),
             new Part("per-epoch time, MLP", "EpochTime", Map.of("network", "mlp"), false),
             new Part("per-epoch time, CNN", "EpochTime", Map.of("network", "cnn", "trainSize", "" + CNN_TRAIN_SIZE), false),
             // the first-order methods take n/batch steps in either form, so only MB-LBFGS runs the second one
@@ -87,8 +88,8 @@ public final class StandardStudy {
     /**
      * The conditions map: MB-LBFGS's per-epoch time over batch size × overlap × memory × epoch form, the others'
      * at each batch size, and, in the same session, the kernels the cost model prices an epoch with (a gradient at
-     * every batch and part size of the grid, the inverse-Hessian product and pair update at each memory, the
-     * first-order updates, the handoff between vector calls and the gradient, bandwidth and sgemm). The CNN trains
+     * every batch size, the batch gradient with its parts apart at every batch size and overlap, the inverse-Hessian
+     * product and pair update at each memory, the first-order updates, the handoff between vector calls and the gradient, bandwidth and sgemm). The CNN trains
      * on the standard study's 5,000 images, with one warm-up and two measured epochs per replicate and memory 5 at
      * batch 64 only, which keeps the map near 20 minutes on 2 cores (measured: 18).
      */
@@ -104,19 +105,21 @@ public final class StandardStudy {
         // standard study's threads=0 ones when one report reads both, so no ratio mixes the two sessions
         Map<String, String> mlp = Map.of("network", "mlp", "threads", "1");
         Map<String, String> cnn = Map.of("network", "cnn", "threads", "2", "trainSize", "" + CNN_TRAIN_SIZE);
-        Map<String, String> kernels = Map.of("batchSize", gradientSizes(), "memory", memories, "form", "compact");
+        Map<String, String> kernels = Map.of("batchSize", batches, "overlap", overlaps, "memory", memories,
+                "form", "compact");
         Map<String, String> mbGrid = Map.of("optimizer", Method.Names.MB_LBFGS, "overlap", overlaps,
                 "epochForm", forms, "seed", CONDITION_SEEDS);
         List<Part> parts = new ArrayList<>();
         // bandwidth and sgemm at the thread count of each network's part
         parts.add(new Part("conditions: kernels, bandwidth and sgemm, MLP (1 thread)",
-                "GradientFloor|InverseHessian|Update|Handoff|MemoryBandwidth|Calibration", merge(kernels, mlp), true));
+                "GradientFloor|PartGradients|InverseHessian|Update|Handoff|MemoryBandwidth|Calibration",
+                merge(kernels, mlp), true));
         parts.add(new Part("conditions: per-epoch time, first-order methods, MLP", "EpochTime", merge(mlp,
                 Map.of("optimizer", firstOrder, "batchSize", batches, "seed", CONDITION_SEEDS)), false));
         parts.add(new Part("conditions: per-epoch time, MB-LBFGS, MLP", "EpochTime", merge(mlp, merge(mbGrid,
                 Map.of("batchSize", batches, "memory", memories))), false));
         parts.add(new Part("conditions: kernels, bandwidth and sgemm, CNN (2 threads)",
-                "GradientFloor|InverseHessian|Update|Handoff|MemoryBandwidth|Calibration",
+                "GradientFloor|PartGradients|InverseHessian|Update|Handoff|MemoryBandwidth|Calibration",
                 merge(kernels, Map.of("network", "cnn", "threads", "2")), true));
         parts.add(new Part("conditions: per-epoch time, first-order methods, CNN", "EpochTime", merge(cnn,
                 Map.of("optimizer", firstOrder, "batchSize", batches, "seed", CONDITION_SEEDS)), false, 1, 2));
@@ -125,23 +128,6 @@ public final class StandardStudy {
         parts.add(new Part("conditions: per-epoch time, MB-LBFGS m=5 at batch 64, CNN", "EpochTime", merge(cnn,
                 merge(mbGrid, Map.of("batchSize", "64", "memory", "5"))), false, 1, 2));
         return List.copyOf(parts);
-    }
-
-    /**
-     * Every sample count an epoch of the grid computes a gradient over: the batch sizes b and MB-LBFGS's parts
-     * l = round(r·b) and b − 2l, rounded as {@code MbLbfgs.overlapSize} rounds.
-     */
-    static String gradientSizes() {
-        TreeSet<Integer> sizes = new TreeSet<>();
-        for (int b : ConditionsGrid.BATCHES) {
-            sizes.add(b);
-            for (double r : ConditionsGrid.OVERLAPS) {
-                int l = (int) Math.round(r * b);
-                sizes.add(l);
-                sizes.add(b - 2 * l);
-            }
-        }
-        return join(sizes.stream().map(String::valueOf));
     }
 
     private static String join(java.util.stream.Stream<String> values) {

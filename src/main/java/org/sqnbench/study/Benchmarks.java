@@ -17,6 +17,7 @@ public final class Benchmarks {
     public static final String ADD_PAIR = "InverseHessianBenchmark.addPair";
     public static final String OVERLAP_GRADIENT = "OverlapGradientBenchmark.overlapGradient";
     public static final String GRADIENT_FLOOR = "GradientFloorBenchmark.gradient";
+    public static final String PART_GRADIENTS = "PartGradientsBenchmark.partGradients";
     /** A first-order method's update apart from the gradient ({@code method} parameter); SGD's is one axpy. */
     public static final String UPDATE = "UpdateBenchmark.update";
     /** The handoff between vector calls and a gradient: the gradient alone, the axpy alone, the two in turn. */

@@ -37,6 +37,7 @@ class BenchmarkSmokeTest {
     void kernelsRunAndGiveFiniteTimes() throws RunnerException {
         run("GradientFloor", "network", "mlp");
         run("OverlapGradient", "network", "mlp", "overlapSize", "16");
+        run("PartGradients", "network", "mlp", "batchSize", "64", "overlap", "0.1");
         // two forms × (product, addPair)
         assertEquals(4, run("InverseHessian", "network", "mlp", "memory", "5").size());
         run("BbStep", "network", "mlp");

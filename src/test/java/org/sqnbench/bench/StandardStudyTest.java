@@ -220,9 +220,13 @@ class StandardStudyTest {
     }
 
     @Test
-    void theConditionsMapComputesAGradientAtEveryBatchAndPartSize() {
-        // b = 64: l = round(6.4) = 6, 52; l = 16, 32. b = 256: 26, 204; 64, 128. b = 1024: 102, 820; 256, 512
-        assertEquals("6,16,26,32,52,64,102,128,204,256,512,820,1024", StandardStudy.gradientSizes());
+    void theConditionsMapTimesTheGradientInPartsAtEveryBatchSizeAndOverlap() {
+        for (Part kernels : StandardStudy.CONDITIONS.stream().filter(p -> p.include().contains("PartGradients")).toList()) {
+            assertEquals("64,256,1024", kernels.params().get("batchSize"));
+            assertEquals("0.1,0.25", kernels.params().get("overlap"));
+            assertTrue(kernels.include().contains("GradientFloor"), kernels.include());
+        }
+        assertEquals(2, StandardStudy.CONDITIONS.stream().filter(p -> p.include().contains("PartGradients")).count());
     }
 
     @Test

@@ -23,19 +23,20 @@ import org.sqnbench.study.Traffic;
  * <p>For MB-LBFGS with batch b, overlap l = round(r·b), memory m, default 'reuse' overlap gradients and the
  * {@code skip-norm} curvature rule, one epoch of k steps is predicted to take
  * <pre>
- * T_MB  = k·[2·G(l) + G(b − 2l) + {@value #STEP_PASSES}·c + P(h)] + (k − 1)·{@value #PAIR_PASSES}·c + p·A(h)
+ * T_MB  = k·[G₃(b, r) + {@value #STEP_PASSES}·c + P(h)] + (k − 1)·{@value #PAIR_PASSES}·c + p·A(h)
  *         + (2k − 1)·H
  * T_SGD = k₀·[G(b) + U + H]
  * predicted ratio = T_MB / T_SGD
  * </pre>
  * where
  * <ul>
- * <li>G(x): one forward and backward pass over x samples, the GradientFloor (or OverlapGradient, the same kernel)
- * benchmark at x;</li>
+ * <li>G(b): one forward and backward pass over b samples, the GradientFloor benchmark at b; G₃(b, r): the same
+ * pass with the gradients of the O_{k−1}, N_k and O_k parts (l, b − 2l, l samples) kept apart, the PartGradients
+ * benchmark at b and r, as MB-LBFGS's step computes it;</li>
  * <li>c: one pass over an n-vector (4n bytes) at the triad bandwidth of the MemoryBandwidth benchmark with the
  * setting's thread count ("vector passes at the measured bandwidth"); U = 3c, SGD's update (one axpy);</li>
- * <li>{@value #STEP_PASSES} passes per step, counted from {@code MbLbfgs.step}: the batch gradient's N_k part scaled
- * (2) and its two overlap parts added (2 axpys, 6), and θ ← θ + s (3);</li>
+ * <li>{@value #STEP_PASSES} passes per step, counted from {@code MbLbfgs.step}: the batch gradient from its three
+ * parts (the N_k part copied, 2, and scaled, 2, the two overlap parts added, 2 axpys, 6) and θ ← θ + s (3);</li>
  * <li>{@value #PAIR_PASSES} passes per offered pair (every step but the first; pairs are not formed across epochs):
  * y ← ∇F_{O_{k−1}}(θ_k) (a copy, 2), y ← y − ∇F_{O_{k−1}}(θ_{k−1}) (3), sᵀy (2) and sᵀs (1);</li>
  * <li>P(h): the compact product H·g, the InverseHessian {@code product} kernel at memory m (a full memory), scaled
@@ -59,7 +60,7 @@ import org.sqnbench.study.Traffic;
  */
 public final class OverheadModel {
     /** Vector passes of every MB-LBFGS step beside the product (see the class comment). */
-    public static final int STEP_PASSES = 11;
+    public static final int STEP_PASSES = 13;
     /** Vector passes of every offered curvature pair beside adding it. */
     public static final int PAIR_PASSES = 8;
     /** The compact product's passes that do not grow with the pairs: Sᵀg reads g, the output is written, + γg (3). */
@@ -79,7 +80,7 @@ public final class OverheadModel {
     /**
      * The parts of one predicted MB-LBFGS epoch, ms, and the kernel times they came from.
      *
-     * @param gradientMs one step's three partial gradients, 2·G(l) + G(b − 2l)
+     * @param gradientMs one step's batch gradient with its parts apart, G₃(b, r)
      * @param passMs     one vector pass, c = 4n bytes / triad bandwidth
      * @param productMs  one product at the pairs held, P(h)
      * @param addPairMs  one pair update at the pairs held, A(h)
@@ -272,8 +273,7 @@ public final class OverheadModel {
                 int l = mb.overlapSize();
                 int m = Integer.parseInt(mb.key().memory());
                 double h = mb.pairsHeld();
-                OptionalDouble gl = k.gradient(l);
-                OptionalDouble gn = k.gradient(b - 2 * l);
+                OptionalDouble g3 = k.partGradients(b, mb.key().overlap());
                 OptionalDouble gb = k.gradient(b);
                 OptionalDouble c = k.pass();
                 OptionalDouble hand = k.handoff();
@@ -286,7 +286,7 @@ public final class OverheadModel {
                 double steps = mb.iterationsPerEpoch();
                 double skipped = Double.isNaN(mb.skippedPairs()) ? 0 : mb.skippedPairs();
                 MbEpoch mbEpoch = new MbEpoch(steps, Math.max(0, steps - 1 - skipped),
-                        2 * gl.getAsDouble() + gn.getAsDouble(), c.getAsDouble(),
+                        g3.getAsDouble(), c.getAsDouble(),
                         productAt(p.getAsDouble(), m, h), addPairAt(a.getAsDouble(), m, h), hand.getAsDouble());
                 SgdEpoch sgdEpoch = new SgdEpoch(sgd.get().iterationsPerEpoch(), gb.getAsDouble(),
                         SGD_UPDATE_PASSES * c.getAsDouble(), hand.getAsDouble());
@@ -339,9 +339,7 @@ public final class OverheadModel {
         OptionalDouble c = k.pass();
         OptionalDouble handoff = k.handoff();
         for (double r : ConditionsGrid.OVERLAPS) {
-            int l = (int) Math.round(r * b);
-            k.gradient(l);
-            k.gradient(b - 2 * l);
+            k.partGradients(b, String.valueOf(r));
         }
         for (int m : ConditionsGrid.MEMORIES) {
             k.product(m);
@@ -364,7 +362,7 @@ public final class OverheadModel {
             for (double r : ConditionsGrid.OVERLAPS) {
                 int l = (int) Math.round(r * b);
                 double steps = form.equals(Method.DEFAULT_EPOCH_FORM) ? (n - l) / (b - l) : n / b;
-                double gradient = 2 * k.gradient(l).getAsDouble() + k.gradient(b - 2 * l).getAsDouble();
+                double gradient = k.partGradients(b, String.valueOf(r)).getAsDouble();
                 for (int m : ConditionsGrid.MEMORIES) {
                     double product = k.product(m).getAsDouble();
                     double addPair = k.addPair(m).getAsDouble();
@@ -422,14 +420,19 @@ public final class OverheadModel {
             this.threads = threads;
         }
 
-        /** G(x): GradientFloor at batchSize x, else OverlapGradient at overlapSize x (the same kernel). */
+        /** G(b): GradientFloor at batchSize b. */
         OptionalDouble gradient(int samples) {
             String x = String.valueOf(samples);
-            Optional<KernelTimes.Point> p = kernels.find(Benchmarks.GRADIENT_FLOOR,
-                    Map.of("network", network, "batchSize", x), threads).filter(this::ownThreads)
-                    .or(() -> kernels.find(Benchmarks.OVERLAP_GRADIENT, Map.of("network", network, "overlapSize", x),
-                            threads));
-            return time(p, "GradientFloor batchSize=" + x);
+            return time(kernels.find(Benchmarks.GRADIENT_FLOOR, Map.of("network", network, "batchSize", x), threads),
+                    "GradientFloor batchSize=" + x);
+        }
+
+        /** G₃(b, r): PartGradients at batchSize b and overlap r. */
+        OptionalDouble partGradients(int batchSize, String overlap) {
+            String x = String.valueOf(batchSize);
+            return time(kernels.find(Benchmarks.PART_GRADIENTS,
+                            Map.of("network", network, "batchSize", x, "overlap", overlap), threads),
+                    "PartGradients batchSize=" + x + " overlap=" + overlap);
         }
 
         /**

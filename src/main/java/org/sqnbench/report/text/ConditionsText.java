@@ -32,7 +32,7 @@ public final class ConditionsText {
                 .append("contains ").append(Format.ratio(SourceStudy.CLAIMED_RATIO))
                 .append(", and the cost model's predicted ratio to SGD beside the measured one (mean of the runs' ")
                 .append("mean epoch times). The model is built from the kernel benchmarks of the same results only: ")
-                .append("per step the three partial gradients 2·G(l) + G(b − 2l), ").append(OverheadModel.STEP_PASSES)
+                .append("per step the batch gradient with its three parts kept apart, G₃(b, r) (PartGradients), ").append(OverheadModel.STEP_PASSES)
                 .append(" vector passes and the product H·g at the mean pairs held; per offered pair ")
                 .append(OverheadModel.PAIR_PASSES).append(" passes; per kept pair the pair update; a vector pass ")
                 .append("priced at the triad bandwidth measured with the same thread count (4n bytes per pass: between ")

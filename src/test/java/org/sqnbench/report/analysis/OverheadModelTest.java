@@ -48,7 +48,7 @@ class OverheadModelTest {
     /**
      * MLP, batch 64, 8,000 samples. SGD: 8,000 sample-gradients, k₀ = 125 steps. MB-LBFGS, r = 0.25 (l = 16),
      * m = 10, pass epochs: 10,624 sample-gradients, k = 166 steps, 165 offered pairs of which 15 skipped: 150 kept;
-     * 5 pairs held on average. Kernels: G(64) = 0.5, G(32) = 0.3, G(16) = 0.2 ms (the last from OverlapGradient),
+     * 5 pairs held on average. Kernels: G(64) = 0.5 ms, G₃(64, 0.25) = 0.7 ms (PartGradients),
      * a vector pass c = 0.01 ms (the triad's time is set to give it), so SGD's update U = 3c = 0.03 ms, product at
      * m = 10 0.45 ms, addPair 0.24 ms.
      */
@@ -80,9 +80,8 @@ class OverheadModelTest {
                 .secondaryOfLast("skippedPairs", new double[] {15, 15, 15, 15, 15}, new double[] {15, 15, 15, 15, 15})
                 .secondaryOfLast("pairsHeld", new double[] {5, 5, 5, 5, 5}, new double[] {5, 5, 5, 5, 5})
                 .kernel("GradientFloorBenchmark.gradient", p("network", "mlp", "batchSize", "64", "threads", "0"), 0.5, 0.5)
-                .kernel("GradientFloorBenchmark.gradient", p("network", "mlp", "batchSize", "32", "threads", "0"), 0.3, 0.3)
-                .kernel("OverlapGradientBenchmark.overlapGradient", p("network", "mlp", "overlapSize", "16",
-                        "threads", "0"), 0.2, 0.2)
+                .kernel("PartGradientsBenchmark.partGradients", p("network", "mlp", "batchSize", "64",
+                        "overlap", "0.25", "threads", "0"), 0.7, 0.7)
                 .kernel(TRIAD, p("threads", "0"), triadFor(0.01, MLP_N), triadFor(0.01, MLP_N))
                 .kernel("InverseHessianBenchmark.product", p("network", "mlp", "memory", "10", "form", "compact",
                         "threads", "0"), 0.45, 0.45);
@@ -104,9 +103,9 @@ class OverheadModelTest {
 
     /**
      * P(5) = 0.45 × (4·5 + 5)/(4·10 + 5) = 0.25 ms; A(5) = 0.24 × (4 + 2·5)/(4 + 2·10) = 0.14 ms.
-     * T_MB = 166 × (2·0.2 + 0.3 + 11·0.01 + 0.25) + 165 × 8 × 0.01 + 150 × 0.14 = 175.96 + 13.2 + 21 = 210.16 ms;
-     * T_SGD = 125 × (0.5 + 0.03) = 66.25 ms; predicted 210.16 / 66.25 = 3.172226.
-     * Measured: run means 320 and 300 over 100 and 100: 3.1; error 3.172226 / 3.1 − 1 = +2.33%.
+     * T_MB = 166 × (0.7 + 13·0.01 + 0.25) + 165 × 8 × 0.01 + 150 × 0.14 = 179.28 + 13.2 + 21 = 213.48 ms;
+     * T_SGD = 125 × (0.5 + 0.03) = 66.25 ms; predicted 213.48 / 66.25 = 3.222340.
+     * Measured: run means 320 and 300 over 100 and 100: 3.1; error 3.222340 / 3.1 − 1 = +3.95%.
      */
     @Test
     void predictsTheRatioFromKernelsAndCounts() {
@@ -115,28 +114,28 @@ class OverheadModelTest {
         OverheadModel.Row row = m.rows().get(0);
         assertEquals(0.25, row.mb().productMs(), 1e-12);
         assertEquals(0.14, row.mb().addPairMs(), 1e-12);
-        assertEquals(210.16, row.mb().totalMs(), 1e-9);
+        assertEquals(213.48, row.mb().totalMs(), 1e-9);
         assertEquals(66.25, row.sgdModel().totalMs(), 1e-9);
-        assertEquals(210.16 / 66.25, row.predicted(), 1e-9);
+        assertEquals(213.48 / 66.25, row.predicted(), 1e-9);
         assertEquals(3.1, row.measured(), 1e-9);
-        assertEquals(0.023299, row.relativeError(), 1e-6);
+        assertEquals(0.039464, row.relativeError(), 1e-6);
         assertTrue(row.withinTolerance());
-        assertEquals(OverheadModel.CSV_HEADER + "\nmlp,64,0.25,10,pass,3.100,3.172\n", m.csv());
+        assertEquals(OverheadModel.CSV_HEADER + "\nmlp,64,0.25,10,pass,3.100,3.222\n", m.csv());
         assertEquals("network,batchSize,overlap,memory,epochForm,measured,predicted", OverheadModel.CSV_HEADER);
     }
 
     /**
      * The case above with a handoff H = 0.95 − 0.5 − 0.25 = 0.2 ms: MB-LBFGS pays 2·166 − 1 = 331 of them, SGD 125.
-     * T_MB = 210.16 + 331 × 0.2 = 276.36 ms; T_SGD = 125 × (0.5 + 0.03 + 0.2) = 91.25 ms; predicted 3.028603.
+     * T_MB = 213.48 + 331 × 0.2 = 279.68 ms; T_SGD = 125 × (0.5 + 0.03 + 0.2) = 91.25 ms; predicted 3.064986.
      */
     @Test
     void handoffsAreChargedTwicePerMbLbfgsStepAndOncePerSgdStep() {
         OverheadModel.Row row = model(mlp(true, 0.2)).rows().get(0);
         assertEquals(0.2, row.mb().handoffMs(), 1e-12);
         assertEquals(66.2, row.mb().handoffPart(), 1e-9);
-        assertEquals(276.36, row.mb().totalMs(), 1e-9);
+        assertEquals(279.68, row.mb().totalMs(), 1e-9);
         assertEquals(91.25, row.sgdModel().totalMs(), 1e-9);
-        assertEquals(276.36 / 91.25, row.predicted(), 1e-9);
+        assertEquals(279.68 / 91.25, row.predicted(), 1e-9);
     }
 
     @Test
@@ -160,8 +159,8 @@ class OverheadModelTest {
                 .epochTime("mlp", "mb-lbfgs", 64, 10624, MB_FORK1, MB_FORK2)
                 .secondaryOfLast("pairsHeld", new double[] {5, 5, 5, 5, 5}, new double[] {5, 5, 5, 5, 5})
                 .kernel("GradientFloorBenchmark.gradient", p("network", "mlp", "batchSize", "64", "threads", "0"), 0.5, 0.5)
-                .kernel("GradientFloorBenchmark.gradient", p("network", "mlp", "batchSize", "32", "threads", "0"), 0.3, 0.3)
-                .kernel("GradientFloorBenchmark.gradient", p("network", "mlp", "batchSize", "16", "threads", "0"), 0.2, 0.2)
+                .kernel("PartGradientsBenchmark.partGradients", p("network", "mlp", "batchSize", "64",
+                        "overlap", "0.25", "threads", "0"), 0.7, 0.7)
                 .kernel(TRIAD, p("threads", "1"), triadFor(0.01, MLP_N), triadFor(0.01, MLP_N))
                 .kernel("InverseHessianBenchmark.product", p("network", "mlp", "memory", "10", "form", "compact",
                         "threads", "0"), 0.45, 0.45)
@@ -189,42 +188,42 @@ class OverheadModelTest {
         int status = ReportCommand.run(new String[] {mlp(true).write(dir, "r.json").toString(), "--out", out.toString()},
                 new PrintStream(console, true, StandardCharsets.UTF_8), System.err);
         assertEquals(0, status);
-        assertEquals(OverheadModel.CSV_HEADER + "\nmlp,64,0.25,10,pass,3.100,3.172\n",
+        assertEquals(OverheadModel.CSV_HEADER + "\nmlp,64,0.25,10,pass,3.100,3.222\n",
                 Files.readString(out.resolve(OverheadModel.CSV_FILE)));
         assertTrue(Files.isRegularFile(out.resolve("overhead-model.png")));
         String md = Files.readString(out.resolve("report.md"));
         // MB-LBFGS 310 over the only other, SGD at 100: 3.10, far above 1.2
         assertTrue(md.contains("| mlp | 64 | 0.25 | 10 | pass | 3.10 ("), md);
-        assertTrue(md.contains("| no, above | 3.17 | 3.10 | +2.3% |"), md);
+        assertTrue(md.contains("| no, above | 3.22 | 3.10 | +3.9% |"), md);
         assertTrue(md.contains("None of the 1 settings is consistent with +20%"), md);
-        assertTrue(md.contains("the worst relative error is +2.3%"), md);
+        assertTrue(md.contains("the worst relative error is +3.9%"), md);
         String text = console.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains("Overhead model: 1 of 1 MB-LBFGS/SGD ratios predicted within ±10%; worst error +2.3%"),
+        assertTrue(text.contains("Overhead model: 1 of 1 MB-LBFGS/SGD ratios predicted within ±10%; worst error +3.9%"),
                 text);
     }
 
     /**
-     * CNN kernels: G(64) = 20, G(52) = 16, G(32) = 11, G(16) = 6, G(6) = 3 ms; a pass 0.2 ms (from the triad),
+     * CNN kernels: G(64) = 20 ms, G₃(64, 0.25) = 23 ms and G₃(64, 0.1) = 22 ms; a pass 0.2 ms (from the triad),
      * SGD's update 0.6 ms;
      * product 5 / 9 ms and addPair 4 / 7 ms at m = 5 / 10. Source: 5.19 min × 60,000 / 15 / 782 = 26.547315 ms per
      * SGD step; ours 20 + 0.6 = 20.6 ms; scale 1.288705. k₀ = 50,000 / 64 = 781; others / SGD = 5.275 / 5.19.
      *
      * <p>Pass, r = 0.25, m = 10: l = 16, k = 49,984 / 48 = 1041, all 1040 offered pairs kept, memory full. At our
-     * speed T_MB = 1041 × (2·6 + 11 + 11·0.2 + 9) + 1040 × 8 × 0.2 + 1040 × 7 = 44,546.2 ms, T_SGD = 781 × 20.6 =
-     * 16,088.6 ms: 2.768805. At the source's: T_MB = 1041 × (23·1.288705 + 2.2 + 9) + 1664 + 7280 = 51,458.654,
-     * T_SGD = 781 × (20·1.288705 + 0.6) = 20,598.166: 2.498215, over the others' mean 2.457960.
+     * speed T_MB = 1041 × (23 + 13·0.2 + 9) + 1040 × 8 × 0.2 + 1040 × 7 = 44,962.6 ms, T_SGD = 781 × 20.6 =
+     * 16,088.6 ms: 2.794687. At the source's: T_MB = 1041 × (23·1.288705 + 2.6 + 9) + 1664 + 7280 = 51,875.054,
+     * T_SGD = 781 × (20·1.288705 + 0.6) = 20,598.166: 2.518431, over the others' mean 2.477849.
      *
-     * <p>Iterations, r = 0.1, m = 5: l = 6, k = 781, 780 pairs. Ours: 781 × (6 + 16 + 2.2 + 5) + 780 × 1.6 + 780 × 4
-     * = 27,173.2 ms: 1.688972. Source's: 781 × (22·1.288705 + 7.2) + 4,368 = 32,133.722: 1.560028.
+     * <p>Iterations, r = 0.1, m = 5: l = 6, k = 781, 780 pairs. Ours: 781 × (22 + 2.6 + 5) + 780 × 1.6 + 780 × 4
+     * = 27,485.6 ms: 1.708390. Source's: 781 × (22·1.288705 + 7.6) + 4,368 = 32,446.122: 1.575195.
      */
     @Test
     void theSourceSettingFromOurCnnKernels() {
         JmhJson json = new JmhJson();
-        double[][] gradients = {{64, 20}, {52, 16}, {32, 11}, {16, 6}, {6, 3}};
-        for (double[] g : gradients) {
-            json.kernel("GradientFloorBenchmark.gradient", p("network", "cnn", "batchSize", String.valueOf((int) g[0]),
-                    "threads", "0"), g[1], g[1]);
-        }
+        json.kernel("GradientFloorBenchmark.gradient", p("network", "cnn", "batchSize", "64", "threads", "0"), 20, 20);
+        json.kernel("PartGradientsBenchmark.partGradients", p("network", "cnn", "batchSize", "64", "overlap", "0.25",
+                "threads", "0"), 23, 23);
+        json.kernel("PartGradientsBenchmark.partGradients", p("network", "cnn", "batchSize", "64", "overlap", "0.1",
+                "threads", "0"), 22, 22);
         json.kernel(TRIAD, p("threads", "0"), triadFor(0.2, CNN_N), triadFor(0.2, CNN_N));
         handoff(json, "cnn", 0);
         for (int m : new int[] {5, 10}) {
@@ -241,15 +240,15 @@ class OverheadModelTest {
         OverheadModel.SourceCase pass = s.cases().stream()
                 .filter(c -> c.epochForm().equals("pass") && c.overlap() == 0.25 && c.memory() == 10).findFirst().orElseThrow();
         assertEquals(1041, pass.ours().steps());
-        assertEquals(2.768805, pass.oursOverSgd(), 1e-6);
-        assertEquals(2.498215, pass.sourceOverSgd(), 1e-6);
-        assertEquals(2.457960, pass.sourceOverOthers(), 1e-6);
+        assertEquals(2.794687, pass.oursOverSgd(), 1e-6);
+        assertEquals(2.518431, pass.sourceOverSgd(), 1e-6);
+        assertEquals(2.477849, pass.sourceOverOthers(), 1e-6);
         assertEquals(1041.0 / 781, pass.stepFloor(), 1e-12);
         OverheadModel.SourceCase iterations = s.cases().stream()
                 .filter(c -> c.epochForm().equals("iterations") && c.overlap() == 0.1 && c.memory() == 5).findFirst()
                 .orElseThrow();
-        assertEquals(1.688972, iterations.oursOverSgd(), 1e-6);
-        assertEquals(1.560028, iterations.sourceOverSgd(), 1e-6);
+        assertEquals(1.708390, iterations.oursOverSgd(), 1e-6);
+        assertEquals(1.575195, iterations.sourceOverSgd(), 1e-6);
         assertTrue(!iterations.nearAtSourceSpeed(1.21));
     }
 
