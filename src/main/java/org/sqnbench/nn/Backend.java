@@ -42,8 +42,8 @@ public final class Backend {
     }
 
     /**
-     * Lets OpenBLAS itself use {@code threads}: for the calibration kernel only, which measures the machine's
-     * sgemm rate at that many threads.
+     * Lets OpenBLAS itself use {@code threads}: for the calibration kernels only (sgemm and triad), which measure
+     * the machine's limits at that many threads.
      */
     public static void openBlasThreads(int threads) {
         Nd4j.factory().blas().setMaxThreads(threads);
