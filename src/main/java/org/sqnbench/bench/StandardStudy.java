@@ -26,7 +26,7 @@ import org.sqnbench.study.Method;
 /**
  * What {@code java -jar benchmarks.jar} runs with no arguments: every benchmark class on both networks and all five
  * optimizers, in parts whose settings differ. The CNN trains on the first 5,000 synthetic images, which keeps the
- * whole study near 20 minutes on 2 cores (measured: 19); the README gives the full-size command.
+ * whole study near 25 minutes on 2 cores (measured: 23); the README gives the full-size command.
  *
  * <p>Each part's results are kept as soon as it finishes, in the study's folder under jmh-results/
  * ({@link StudyFolder}); a part that fails is recorded and the study goes on; {@link #resume} runs the parts a
@@ -91,7 +91,7 @@ public final class StandardStudy {
      * every batch size, the batch gradient with its parts apart at every batch size and overlap, the inverse-Hessian
      * product and pair update at each memory, the first-order updates, the handoff between vector calls and the gradient, bandwidth and sgemm). The CNN trains
      * on the standard study's 5,000 images, with one warm-up and two measured epochs per replicate and memory 5 at
-     * batch 64 only, which keeps the map near 20 minutes on 2 cores (measured: 18).
+     * batch 64 only, which keeps the map near 15 minutes on 2 cores (measured: 14).
      */
     static final List<Part> CONDITIONS = conditions();
 
