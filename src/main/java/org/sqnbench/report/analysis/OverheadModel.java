@@ -46,11 +46,11 @@ import org.sqnbench.study.Traffic;
  * depend on h;</li>
  * <li>A(h): adding a pair, the {@code addPair} kernel at m scaled likewise by
  * {@link Traffic#addPairPasses}(h)/{@link Traffic#addPairPasses}(m);</li>
- * <li>H: one handoff from vector calls (OpenBLAS's threads) to a gradient (OpenMP's), the Handoff benchmark's
- * axpyThenGradient − gradient − axpy at the setting's network and thread count, at least 0. SGD pays one per step;
- * MB-LBFGS two per step but the first of an epoch (after the pair's vector calls and after the step's, counted from
- * {@code MbLbfgs.step}). On 2 cores it measured about 6 ms on the CNN, where the two thread pools find each other's
- * threads still spinning; at 1 thread it is about 0;</li>
+ * <li>H: one handoff from vector calls to a gradient, the Handoff benchmark's axpyThenGradient − gradient − axpy
+ * at the setting's network and thread count, at least 0. SGD pays one per step; MB-LBFGS two per step but the first
+ * of an epoch (after the pair's vector calls and after the step's, counted from {@code MbLbfgs.step}). It measured
+ * about 6 ms on the CNN on 2 cores while the vector calls ran on OpenBLAS's own threads, which found OpenMP's still
+ * spinning; with the vector calls on ND4J's ops it is about 0, as at 1 thread;</li>
  * <li>k: MB-LBFGS's steps per epoch, its sample-gradients / b ('pass' epochs: (n − l)/(b − l); 'iterations':
  * n/b); p = k − 1 − skipped pairs, the pairs kept; k₀: SGD's steps, its sample-gradients / b.</li>
  * </ul>

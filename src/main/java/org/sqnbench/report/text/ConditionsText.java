@@ -37,7 +37,7 @@ public final class ConditionsText {
                 .append(OverheadModel.PAIR_PASSES).append(" passes; per kept pair the pair update; a vector pass ")
                 .append("priced at the triad bandwidth measured with the same thread count (4n bytes per pass: between ")
                 .append("steps the gradient evicts the optimizer's vectors); per change from vector calls to a gradient ")
-                .append("(2 per MB-LBFGS step, 1 per SGD step) the handoff between OpenBLAS's and OpenMP's threads, ")
+                .append("(2 per MB-LBFGS step, 1 per SGD step) the handoff between the vector calls' and the gradient's threads, ")
                 .append("from the Handoff benchmark; SGD's epoch = n/b × (G(b) + its update + a handoff). r is the ")
                 .append("overlap fraction, m the memory; a \"pass\" epoch takes (n − l)/(b − l) ")
                 .append("steps, an \"iterations\" epoch n/b.\n\n");
