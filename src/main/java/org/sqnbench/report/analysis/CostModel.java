@@ -63,6 +63,6 @@ public final class CostModel {
 
     /** Bandwidth from a triad result, GB/s. */
     public static double gbPerSecond(KernelTimes.Point triad) {
-        return Traffic.TRIAD_BYTES / (triad.time().mean() / 1e3) / 1e9;
+        return KernelTimes.Bandwidth.of(triad).gbPerSecond();
     }
 }

@@ -29,6 +29,11 @@ public final class KernelTimes {
 
     /** A measured memory bandwidth. */
     public record Bandwidth(double bytesPerSecond, String threads) {
+        /** The bandwidth a triad result measured. */
+        public static Bandwidth of(Point triad) {
+            return new Bandwidth(Traffic.TRIAD_BYTES / (triad.time().mean() / 1e3), triad.param("threads"));
+        }
+
         public double gbPerSecond() {
             return bytesPerSecond / 1e9;
         }
@@ -67,7 +72,7 @@ public final class KernelTimes {
         List<Point> triads = of(Benchmarks.TRIAD);
         Optional<Point> match = triads.stream().filter(p -> p.param("threads").equals(threads)).findFirst();
         Optional<Point> best = triads.stream().min(Comparator.comparingDouble(p -> p.time().mean()));
-        return match.or(() -> best).map(p -> new Bandwidth(Traffic.TRIAD_BYTES / (p.time().mean() / 1e3), p.param("threads")));
+        return match.or(() -> best).map(Bandwidth::of);
     }
 
     /**

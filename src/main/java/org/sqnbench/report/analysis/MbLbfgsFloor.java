@@ -83,10 +83,8 @@ public final class MbLbfgsFloor {
         double gradientMs = gradient.map(p -> p.time().mean()).orElse(Double.NaN);
         double vectorMs = Double.NaN;
         if (triad.isPresent() && network.isPresent()) {
-            KernelTimes.Bandwidth bw = new KernelTimes.Bandwidth(CostModel.gbPerSecond(triad.get()) * 1e9,
-                    triad.get().param("threads"));
-            vectorMs = bw.millis(Traffic.bytes(Traffic.floorPasses(Integer.parseInt(e.key().memory())),
-                    network.get().params()));
+            vectorMs = KernelTimes.Bandwidth.of(triad.get()).millis(Traffic.bytes(
+                    Traffic.floorPasses(Integer.parseInt(e.key().memory())), network.get().params()));
         }
         return new Row(e, threads, Statistics.mean(e.replicateTimes()), steps, gradientMs, vectorMs,
                 List.copyOf(missing));

@@ -451,9 +451,8 @@ public final class OverheadModel {
                 }
                 return OptionalDouble.empty();
             }
-            double bytesPerMs = Traffic.TRIAD_BYTES / triad.get().time().mean();
             long n = StudyNetwork.find(network).map(StudyNetwork::params).orElse(0L);
-            return OptionalDouble.of(Traffic.bytes(1, n) / bytesPerMs);
+            return OptionalDouble.of(KernelTimes.Bandwidth.of(triad.get()).millis(Traffic.bytes(1, n)));
         }
 
         /** H = axpyThenGradient − gradient − axpy of the Handoff benchmark, at least 0 (noise can make it negative). */
