@@ -50,11 +50,8 @@ public final class Adam extends FirstOrderOptimizer {
             FloatBuffer tb = NativeVectors.floats(theta);
             NativeVectors.forRanges(theta.length(), (from, to) -> floatRange(gb, mb, vb, tb, from, to, (float) a, (float) e));
         } else {
-            DoubleBuffer gb = NativeVectors.doubles(g);
-            DoubleBuffer mb = NativeVectors.doubles(m);
-            DoubleBuffer vb = NativeVectors.doubles(v);
-            DoubleBuffer tb = NativeVectors.doubles(theta);
-            NativeVectors.forRanges(theta.length(), (from, to) -> doubleRange(gb, mb, vb, tb, from, to, a, e));
+            doubles(NativeVectors.doubles(g), NativeVectors.doubles(m), NativeVectors.doubles(v),
+                    NativeVectors.doubles(theta), a, e);
         }
     }
 
@@ -88,29 +85,15 @@ public final class Adam extends FirstOrderOptimizer {
         }
     }
 
-    private void doubleRange(DoubleBuffer g, DoubleBuffer m, DoubleBuffer v, DoubleBuffer theta, int from, int to, double a, double e) {
-        int chunk = NativeVectors.CHUNK;
-        double[] gc = new double[chunk];
-        double[] mc = new double[chunk];
-        double[] vc = new double[chunk];
-        double[] tc = new double[chunk];
-        for (int at = from; at < to; at += chunk) {
-            int len = Math.min(chunk, to - at);
-            g.get(at, gc, 0, len);
-            m.get(at, mc, 0, len);
-            v.get(at, vc, 0, len);
-            theta.get(at, tc, 0, len);
-            for (int i = 0; i < len; i++) {
-                double gi = gc[i];
-                double mi = beta1 * mc[i] + (1 - beta1) * gi;
-                double vi = beta2 * vc[i] + (1 - beta2) * gi * gi;
-                mc[i] = mi;
-                vc[i] = vi;
-                tc[i] -= a * mi / (Math.sqrt(vi) + e);
-            }
-            m.put(at, mc, 0, len);
-            v.put(at, vc, 0, len);
-            theta.put(at, tc, 0, len);
+    /** The same rule in double, element by element: DOUBLE runs only in the checks, where speed does not matter. */
+    private void doubles(DoubleBuffer g, DoubleBuffer m, DoubleBuffer v, DoubleBuffer theta, double a, double e) {
+        for (int i = 0; i < theta.limit(); i++) {
+            double gi = g.get(i);
+            double mi = beta1 * m.get(i) + (1 - beta1) * gi;
+            double vi = beta2 * v.get(i) + (1 - beta2) * gi * gi;
+            m.put(i, mi);
+            v.put(i, vi);
+            theta.put(i, theta.get(i) - a * mi / (Math.sqrt(vi) + e));
         }
     }
 }

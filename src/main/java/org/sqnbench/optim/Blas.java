@@ -34,16 +34,8 @@ public final class Blas {
     /** y ← y + a·x */
     public static void axpy(double a, INDArray x, INDArray y) {
         if (Backend.threads() > 1) {
-            CustomOp op = DynamicCustomOp.builder("axpy").build();
-            try (OpContext context = Nd4j.getExecutioner().buildContext()) {
-                // the op scales its second input: out = a·in[1] + in[0]
-                context.setInputArrays(y, x);
-                context.setOutputArrays(y);
-                context.setTArguments(a);
-                Nd4j.exec(op, context);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            // the op scales its second input: out = a·in[1] + in[0]
+            exec("axpy", new INDArray[]{y, x}, y, new long[0], a);
         } else {
             Nd4j.getBlasWrapper().level1().axpy(x.length(), a, x, y);
         }
@@ -83,16 +75,7 @@ public final class Blas {
             INDArray left = transpose ? x.reshape('c', 1, rows) : a;
             INDArray right = transpose ? a : x.reshape('c', cols, 1);
             INDArray out = transpose ? y.reshape('c', 1, cols) : y.reshape('c', rows, 1);
-            CustomOp op = DynamicCustomOp.builder("matmul").build();
-            try (OpContext context = Nd4j.getExecutioner().buildContext()) {
-                context.setInputArrays(left, right);
-                context.setOutputArrays(out);
-                context.setIArguments(0, 0, 0);
-                context.setTArguments(alpha, 0.0);
-                Nd4j.exec(op, context);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            exec("matmul", new INDArray[]{left, right}, out, new long[]{0, 0, 0}, alpha, 0.0);
             return;
         }
         int trans = transpose ? CblasTrans : CblasNoTrans;
@@ -102,6 +85,22 @@ public final class Blas {
         } else {
             openblas_nolapack.cblas_dgemv(CblasRowMajor, trans, rows, cols, alpha, (DoublePointer) a.data().addressPointer(),
                     cols, (DoublePointer) x.data().addressPointer(), 1, 0, (DoublePointer) y.data().addressPointer(), 1);
+        }
+    }
+
+    /** Runs ND4J's custom op {@code name} once on these arrays and arguments, through a context built for the call. */
+    private static void exec(String name, INDArray[] inputs, INDArray output, long[] ints, double... floats) {
+        CustomOp op = DynamicCustomOp.builder(name).build();
+        try (OpContext context = Nd4j.getExecutioner().buildContext()) {
+            context.setInputArrays(inputs);
+            context.setOutputArrays(output);
+            if (ints.length > 0) {
+                context.setIArguments(ints);
+            }
+            context.setTArguments(floats);
+            Nd4j.exec(op, context);
+        } catch (Exception e) {
+            throw new IllegalStateException(name + " failed", e);
         }
     }
 }
