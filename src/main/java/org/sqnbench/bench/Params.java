@@ -19,6 +19,7 @@ import org.sqnbench.nn.NetworkKind;
 import org.sqnbench.optim.MbLbfgs;
 import org.sqnbench.optim.Optimizers;
 import org.sqnbench.optim.SgdBb;
+import org.sqnbench.study.Method;
 
 /**
  * Checks what is given with {@code -p name=v1,v2} before JMH forks anything, so that a typo ends in one clear line
@@ -74,6 +75,7 @@ public final class Params {
                 throw new IllegalArgumentException("overlap: " + v + " must be in (0, 0.5)");
             }
         });
+        checkOverlapSizes(cli);
         values(cli, "learningRate").forEach(v -> {
             if (!(number("learningRate", v) >= 0)) {
                 throw new IllegalArgumentException("learningRate: " + v + " must be >= 0 (0 = the default)");
@@ -86,6 +88,22 @@ public final class Params {
                 throw new IllegalArgumentException("seed: '" + v + "' is not an integer");
             }
         });
+    }
+
+    /**
+     * Every given batch size with every given overlap (or the default overlap, when MB-LBFGS is named) must leave
+     * MB-LBFGS 1 ≤ l &lt; b/2 shared samples; otherwise each fork would throw on its own.
+     */
+    private static void checkOverlapSizes(CommandLineOptions cli) {
+        Collection<String> overlaps = values(cli, "overlap");
+        if (overlaps.isEmpty() && values(cli, "optimizer").contains(Method.Names.MB_LBFGS)) {
+            overlaps = List.of(String.valueOf(Method.DEFAULT_OVERLAP));
+        }
+        for (String b : values(cli, "batchSize")) {
+            for (String r : overlaps) {
+                MbLbfgs.overlapSize(number("overlap", r), integer("batchSize", b, 1));
+            }
+        }
     }
 
     /**

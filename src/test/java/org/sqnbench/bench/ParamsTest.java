@@ -28,6 +28,11 @@ class ParamsTest {
         assertEquals("batchSize: 'sixty' is not an integer", reject(IllegalArgumentException.class, "-p", "batchSize=sixty"));
         assertEquals("batchSize: 0 is below the minimum 1", reject(IllegalArgumentException.class, "-p", "batchSize=0"));
         assertEquals("overlap: 0.5 must be in (0, 0.5)", reject(IllegalArgumentException.class, "-p", "overlap=0.5"));
+        // l = round(0.1 · 4) = 0, and at the default r = 0.25, l = round(0.5) = 1 = b/2 for b = 2
+        assertEquals("overlap 0.1 of batch 4 gives 0 shared samples; need 1 <= l < batch/2",
+                reject(IllegalArgumentException.class, "-p", "batchSize=64,4", "-p", "overlap=0.25,0.1"));
+        assertEquals("overlap 0.25 of batch 2 gives 1 shared samples; need 1 <= l < batch/2",
+                reject(IllegalArgumentException.class, "-p", "optimizer=mb-lbfgs", "-p", "batchSize=2"));
         assertEquals("learningRate: 'fast' is not a number", reject(IllegalArgumentException.class, "-p", "learningRate=fast"));
         assertEquals("unknown form 'dense', expected two-loop or compact", reject(IllegalArgumentException.class, "-p", "form=dense"));
         assertEquals("unknown curvature 'powell', expected damp, skip or skip-norm",
@@ -49,8 +54,10 @@ class ParamsTest {
         CommandLineOptions cli = new CommandLineOptions("-p", "network=mlp,cnn", "-p", "optimizer=sgd,mb-lbfgs",
                 "-p", "data=embedded", "-p", "overlap=0.2", "-p", "threads=0,2", "-p", "overlapGradient=recompute",
                 "-p", "curvature=skip-norm,skip", "-p", "curvatureEpsilon=1", "-p", "bbSmoothing=k,none",
-                "-p", "bbMaxStep=Infinity");
+                "-p", "bbMaxStep=Infinity", "-p", "batchSize=16,64");
         assertDoesNotThrow(() -> Params.validate(cli));
+        // a batch too small for MB-LBFGS's overlap is fine when MB-LBFGS is not asked for
+        assertDoesNotThrow(() -> Params.validate(new CommandLineOptions("-p", "optimizer=sgd", "-p", "batchSize=2")));
     }
 
     @Test
