@@ -41,6 +41,7 @@ public final class Cnn extends Network {
         private final INDArray flat;
         private final INDArray hidden;
         private final INDArray dHidden;
+        private final INDArray dFlatT;
         private final INDArray dFlat;
         private final INDArray dConv2;
         private final INDArray dPooled;
@@ -57,6 +58,7 @@ public final class Cnn extends Network {
             flat = conv2.reshape('c', batch, FLAT);
             hidden = Nd4j.create(t, batch, HIDDEN);
             dHidden = Nd4j.create(t, batch, HIDDEN);
+            dFlatT = Nd4j.create(t, FLAT, batch);
             dFlat = Nd4j.create(t, batch, FLAT);
             dConv2 = dFlat.reshape('c', batch, C2, POOLED, POOLED);
             dPooled = Nd4j.create(t, batch, C1, POOLED, POOLED);
@@ -75,13 +77,18 @@ public final class Cnn extends Network {
                     Kernel.affine(hidden, w[6], w[7], ones, logits)};
         }
 
+        /**
+         * ∂flat is computed transposed, W4·∂hiddenᵀ: ND4J's matmul copies a transposed operand before the product,
+         * and ∂hidden·W4ᵀ copied the 16 MB W4 (3.3 ms against 1.6 ms, CNN on 2 threads); the Java pass that applies
+         * ReLU's derivative puts it back in batch-major order.
+         */
         @Override
         protected Kernel[] sharedBackwardKernels() {
             INDArray[] w = paramViews();
             return new Kernel[]{Kernel.matmul(dLogits, false, w[6], true, dHidden, 0),
                     Kernel.reluBackward(hidden, dHidden),
-                    Kernel.matmul(dHidden, false, w[4], true, dFlat, 0),
-                    Kernel.reluBackward(conv2, dConv2)};
+                    Kernel.matmul(w[4], false, dHidden, true, dFlatT, 0),
+                    Kernel.reluBackwardTransposed(flat, dFlatT, dFlat)};
         }
 
         /** The FC weight gradients, and the convolutions' backward passes, whose op also writes their weights'. */

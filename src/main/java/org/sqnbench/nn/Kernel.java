@@ -9,20 +9,24 @@ import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * One native ND4J op bound once to its arrays and arguments through an {@link OpContext}, then re-executed.
- * Building the call each time (Nd4j.gemm, Nd4j.exec of a new or even a reused op) measured 6–24 µs of dispatch per
- * op here, against about 2 µs with a bound context; a small MLP gradient is some twenty ops, so that dispatch was a
- * large part of it. The networks therefore build every op of a pass once, over their preallocated arrays.
+ * One step of a pass, run again and again over the same preallocated arrays: a native ND4J op bound once to its
+ * arrays and arguments through an {@link OpContext}, or a Java loop over the arrays' native memory
+ * ({@link NativeVectors}) where ND4J's op is slow for what it does. Building a native call each time (Nd4j.gemm,
+ * Nd4j.exec of a new or even a reused op) measured 6–24 µs of dispatch per op here, against about 2 µs with a bound
+ * context; a small MLP gradient is some twenty ops, so that dispatch was a large part of it.
  */
 final class Kernel {
-    /** The ops run in order, each with its bound context (several for a composite such as {@link #affine}). */
-    private final CustomOp[] ops;
-    private final OpContext[] contexts;
+    private final String name;
+    private final Runnable[] steps;
 
-    private Kernel(String name, INDArray[] inputs, INDArray[] outputs, long[] ints, double[] floats) {
+    private Kernel(String name, Runnable... steps) {
+        this.name = name;
+        this.steps = steps;
+    }
+
+    private static Kernel op(String name, INDArray[] inputs, INDArray[] outputs, long[] ints, double[] floats) {
         OpContext context = Nd4j.getExecutioner().buildContext();
-        this.ops = new CustomOp[]{DynamicCustomOp.builder(name).build()};
-        this.contexts = new OpContext[]{context};
+        CustomOp op = DynamicCustomOp.builder(name).build();
         context.setInputArrays(inputs);
         context.setOutputArrays(outputs);
         if (ints.length > 0) {
@@ -31,22 +35,23 @@ final class Kernel {
         if (floats.length > 0) {
             context.setTArguments(floats);
         }
+        return new Kernel(name, () -> Nd4j.exec(op, context));
     }
 
     /** The parts run one after another, as one kernel. */
-    private Kernel(Kernel... parts) {
-        this.ops = Arrays.stream(parts).flatMap(k -> Arrays.stream(k.ops)).toArray(CustomOp[]::new);
-        this.contexts = Arrays.stream(parts).flatMap(k -> Arrays.stream(k.contexts)).toArray(OpContext[]::new);
+    private static Kernel sequence(Kernel... parts) {
+        return new Kernel(Arrays.stream(parts).map(k -> k.name).collect(Collectors.joining("+")),
+                Arrays.stream(parts).flatMap(k -> Arrays.stream(k.steps)).toArray(Runnable[]::new));
     }
 
     @Override
     public String toString() {
-        return Arrays.stream(ops).map(CustomOp::opName).collect(Collectors.joining("+"));
+        return name;
     }
 
     void run() {
-        for (int i = 0; i < ops.length; i++) {
-            Nd4j.exec(ops[i], contexts[i]);
+        for (Runnable step : steps) {
+            step.run();
         }
     }
 
@@ -62,7 +67,7 @@ final class Kernel {
 
     /** c ← a·b + beta·c, with optional transposes of a and b. */
     static Kernel matmul(INDArray a, boolean transA, INDArray b, boolean transB, INDArray c, double beta) {
-        return new Kernel("matmul", arrays(a, b), arrays(c), new long[]{transA ? 1 : 0, transB ? 1 : 0, 0},
+        return op("matmul", arrays(a, b), arrays(c), new long[]{transA ? 1 : 0, transB ? 1 : 0, 0},
                 new double[]{1.0, beta});
     }
 
@@ -72,33 +77,56 @@ final class Kernel {
      * than a separate broadcast add on the MLP.
      */
     static Kernel affine(INDArray in, INDArray weights, INDArray bias, INDArray ones, INDArray out) {
-        return new Kernel(matmul(ones, true, bias, false, out, 0.0), matmul(in, false, weights, false, out, 1.0));
+        return sequence(matmul(ones, true, bias, false, out, 0.0), matmul(in, false, weights, false, out, 1.0));
     }
 
     /** ∂W = inᵀ·delta and ∂b = 1ᵀ·delta (column sums as a product with a row of ones) of a layer in·W + b. */
     static Kernel affineBackward(INDArray in, INDArray delta, INDArray ones, INDArray gradW, INDArray gradB) {
-        return new Kernel(matmul(in, true, delta, false, gradW, 0.0), matmul(ones, false, delta, false, gradB, 0.0));
+        return sequence(matmul(in, true, delta, false, gradW, 0.0), matmul(ones, false, delta, false, gradB, 0.0));
     }
 
     /** x ← max(x, 0) in place. */
     static Kernel relu(INDArray x) {
-        return new Kernel("relu", arrays(x), arrays(x), new long[0], new double[]{0.0});
+        return op("relu", arrays(x), arrays(x), new long[0], new double[]{0.0});
     }
 
-    /** delta ← delta where activation &gt; 0, else 0 (ReLU's derivative, read off its output). */
+    /**
+     * delta ← delta where activation &gt; 0, else 0 (ReLU's derivative, read off its output), as a Java loop: ND4J's
+     * {@code relu_bp} op took about 2.7 ns an element here (26 µs on the MLP's 8,192-element first layer).
+     */
     static Kernel reluBackward(INDArray activation, INDArray delta) {
-        return new Kernel("relu_bp", arrays(activation, delta), arrays(delta), new long[0], new double[]{0.0});
+        sameLength(activation, delta);
+        return new Kernel("relu_bp(java)", NativeVectors.maskByPositive(activation, delta));
+    }
+
+    /**
+     * out ← deltaT&#7488; where activation &gt; 0, else 0, for deltaT of shape [features, batch] and activation and out of
+     * shape [batch, features]: the CNN's ∂flat arrives transposed (see {@code Cnn}) and goes back to the
+     * batch-major layout the convolution's backward op needs in the same Java pass that applies ReLU's derivative.
+     */
+    static Kernel reluBackwardTransposed(INDArray activation, INDArray deltaT, INDArray out) {
+        sameLength(activation, deltaT);
+        sameLength(activation, out);
+        return new Kernel("relu_bp_transposed(java)",
+                NativeVectors.transposeMaskByPositive(activation, deltaT, out, Math.toIntExact(deltaT.size(1))));
+    }
+
+    private static void sameLength(INDArray a, INDArray b) {
+        if (a.length() != b.length() || a.dataType() != b.dataType()) {
+            throw new IllegalArgumentException("element-wise kernel over " + a.length() + " " + a.dataType()
+                    + " and " + b.length() + " " + b.dataType());
+        }
     }
 
     /** Convolution with stride 1, NCHW, weights [out, in, kH, kW] (PyTorch's layout). */
     static Kernel conv2d(INDArray x, INDArray w, INDArray b, INDArray out, int pad) {
-        return new Kernel("conv2d", arrays(x, w, b), arrays(out), convArgs(w, pad), new double[0]);
+        return op("conv2d", arrays(x, w, b), arrays(out), convArgs(w, pad), new double[0]);
     }
 
     /** Gradients of {@link #conv2d} with respect to input, weights and bias, given the output's gradient. */
     static Kernel conv2dBackward(INDArray x, INDArray w, INDArray b, INDArray gradOut,
                                  INDArray gradIn, INDArray gradW, INDArray gradB, int pad) {
-        return new Kernel("conv2d_bp", arrays(x, w, b, gradOut), arrays(gradIn, gradW, gradB), convArgs(w, pad),
+        return op("conv2d_bp", arrays(x, w, b, gradOut), arrays(gradIn, gradW, gradB), convArgs(w, pad),
                 new double[0]);
     }
 
@@ -109,11 +137,11 @@ final class Kernel {
 
     /** Max-pooling with a size×size window and stride size, NCHW. */
     static Kernel maxPool(INDArray x, INDArray out, int size) {
-        return new Kernel("maxpool2d", arrays(x), arrays(out), poolArgs(size), new double[0]);
+        return op("maxpool2d", arrays(x), arrays(out), poolArgs(size), new double[0]);
     }
 
     static Kernel maxPoolBackward(INDArray x, INDArray gradOut, INDArray gradIn, int size) {
-        return new Kernel("maxpool2d_bp", arrays(x, gradOut), arrays(gradIn), poolArgs(size), new double[0]);
+        return op("maxpool2d_bp", arrays(x, gradOut), arrays(gradIn), poolArgs(size), new double[0]);
     }
 
     private static long[] poolArgs(int size) {

@@ -10,6 +10,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.sqnbench.nn.Backend;
+import org.sqnbench.nn.NativeVectors;
 
 /**
  * The Java-loop updates on FLOAT vectors long enough to span many chunks, a ragged last chunk and (past
