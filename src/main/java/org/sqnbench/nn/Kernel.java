@@ -1,7 +1,16 @@
 package org.sqnbench.nn;
 
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
+import static org.bytedeco.openblas.global.openblas_nolapack.cblas_dgemm;
+import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
+
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.CustomOp;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -18,10 +27,20 @@ import org.nd4j.linalg.factory.Nd4j;
 final class Kernel {
     private final String name;
     private final Runnable[] steps;
+    /**
+     * The arrays a Java or cblas step reaches through raw pointers: held here so that their memory, which ND4J frees
+     * when an array is collected, lives as long as the step (a bound op holds its arrays itself).
+     */
+    private final INDArray[] keepAlive;
 
-    private Kernel(String name, Runnable... steps) {
+    private Kernel(String name, Runnable[] steps, INDArray... keepAlive) {
         this.name = name;
         this.steps = steps;
+        this.keepAlive = keepAlive;
+    }
+
+    private Kernel(String name, Runnable step, INDArray... keepAlive) {
+        this(name, new Runnable[]{step}, keepAlive);
     }
 
     private static Kernel op(String name, INDArray[] inputs, INDArray[] outputs, long[] ints, double[] floats) {
@@ -41,7 +60,8 @@ final class Kernel {
     /** The parts run one after another, as one kernel. */
     private static Kernel sequence(Kernel... parts) {
         return new Kernel(Arrays.stream(parts).map(k -> k.name).collect(Collectors.joining("+")),
-                Arrays.stream(parts).flatMap(k -> Arrays.stream(k.steps)).toArray(Runnable[]::new));
+                Arrays.stream(parts).flatMap(k -> Arrays.stream(k.steps)).toArray(Runnable[]::new),
+                Arrays.stream(parts).flatMap(k -> Arrays.stream(k.keepAlive)).toArray(INDArray[]::new));
     }
 
     @Override
@@ -67,8 +87,53 @@ final class Kernel {
 
     /** c ← a·b + beta·c, with optional transposes of a and b. */
     static Kernel matmul(INDArray a, boolean transA, INDArray b, boolean transB, INDArray c, double beta) {
+        long m = c.size(0);
+        long n = c.size(1);
+        long k = transA ? a.size(0) : a.size(1);
+        if (m * n * k < SMALL_PRODUCT && rowMajor(a) && rowMajor(b) && rowMajor(c)) {
+            return new Kernel("gemm(openblas)", gemm(a, transA, b, transB, c, beta, (int) m, (int) n, (int) k), a, b, c);
+        }
         return op("matmul", arrays(a, b), arrays(c), new long[]{transA ? 1 : 0, transB ? 1 : 0, 0},
                 new double[]{1.0, beta});
+    }
+
+    /**
+     * Products of fewer multiply-adds than this go to OpenBLAS's cblas gemm, called directly on the arrays' memory:
+     * it measured 1–4 µs a call on the networks' small products (64×64×10, rank-1 bias products) where ND4J's matmul
+     * op (oneDNN) took 8–9 µs, and 14 against 13 µs at 64×128×64 = 524,288, where oneDNN starts to win (ours, from
+     * one run of each shape on one thread). OpenBLAS runs on the calling thread (it is kept single-threaded, see
+     * {@link Backend#init}), so this wakes no thread pool.
+     */
+    static final long SMALL_PRODUCT = 1 << 17;
+
+    /** A matrix whose rows are contiguous and evenly spaced, as cblas's row-major layout with a leading dimension. */
+    private static boolean rowMajor(INDArray x) {
+        return x.rank() == 2 && (x.size(0) == 1 ? x.elementWiseStride() == 1 : x.stride(1) == 1 && x.stride(0) >= x.size(1));
+    }
+
+    /** The leading dimension cblas needs: the distance between rows (any value ≥ the row's length for one row). */
+    private static int leading(INDArray x) {
+        return (int) (x.size(0) == 1 ? x.size(1) : x.stride(0));
+    }
+
+    private static Runnable gemm(INDArray a, boolean transA, INDArray b, boolean transB, INDArray c, double beta,
+                                 int m, int n, int k) {
+        int ta = transA ? CblasTrans : CblasNoTrans;
+        int tb = transB ? CblasTrans : CblasNoTrans;
+        int lda = leading(a);
+        int ldb = leading(b);
+        int ldc = leading(c);
+        if (c.dataType() == DataType.FLOAT) {
+            FloatPointer pa = new FloatPointer(a.data().addressPointer());
+            FloatPointer pb = new FloatPointer(b.data().addressPointer());
+            FloatPointer pc = new FloatPointer(c.data().addressPointer());
+            float fb = (float) beta;
+            return () -> cblas_sgemm(CblasRowMajor, ta, tb, m, n, k, 1f, pa, lda, pb, ldb, fb, pc, ldc);
+        }
+        DoublePointer pa = new DoublePointer(a.data().addressPointer());
+        DoublePointer pb = new DoublePointer(b.data().addressPointer());
+        DoublePointer pc = new DoublePointer(c.data().addressPointer());
+        return () -> cblas_dgemm(CblasRowMajor, ta, tb, m, n, k, 1.0, pa, lda, pb, ldb, beta, pc, ldc);
     }
 
     /**
@@ -96,7 +161,7 @@ final class Kernel {
      */
     static Kernel reluBackward(INDArray activation, INDArray delta) {
         sameLength(activation, delta);
-        return new Kernel("relu_bp(java)", NativeVectors.maskByPositive(activation, delta));
+        return new Kernel("relu_bp(java)", NativeVectors.maskByPositive(activation, delta), activation, delta);
     }
 
     /**
@@ -108,7 +173,8 @@ final class Kernel {
         sameLength(activation, deltaT);
         sameLength(activation, out);
         return new Kernel("relu_bp_transposed(java)",
-                NativeVectors.transposeMaskByPositive(activation, deltaT, out, Math.toIntExact(deltaT.size(1))));
+                NativeVectors.transposeMaskByPositive(activation, deltaT, out, Math.toIntExact(deltaT.size(1))),
+                activation, deltaT, out);
     }
 
     private static void sameLength(INDArray a, INDArray b) {
