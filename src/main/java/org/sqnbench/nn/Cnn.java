@@ -46,7 +46,6 @@ public final class Cnn extends Network {
         private final INDArray dConv2;
         private final INDArray dPooled;
         private final INDArray dConv1;
-        private final INDArray dInput;
         private final INDArray ones;
 
         CnnPass(int batch) {
@@ -63,7 +62,6 @@ public final class Cnn extends Network {
             dConv2 = dFlat.reshape('c', batch, C2, POOLED, POOLED);
             dPooled = Nd4j.create(t, batch, C1, POOLED, POOLED);
             dConv1 = Nd4j.create(t, batch, C1, SIDE, SIDE);
-            dInput = Nd4j.create(t, batch, C0, SIDE, SIDE);
             ones = Nd4j.ones(t, 1, batch);
         }
 
@@ -91,7 +89,10 @@ public final class Cnn extends Network {
                     Kernel.reluBackwardTransposed(flat, dFlatT, dFlat)};
         }
 
-        /** The FC weight gradients, and the convolutions' backward passes, whose op also writes their weights'. */
+        /**
+         * The FC weight gradients; conv2's backward op, which writes its weights' gradient with its input's; and conv1's
+         * weight and bias gradients alone ({@link Kernel#firstConvWeightGradients}): the image's gradient is not needed.
+         */
         @Override
         protected Kernel[] partBackwardKernels(INDArray[] g, int from, int to) {
             INDArray[] w = paramViews();
@@ -101,9 +102,7 @@ public final class Cnn extends Network {
                     Kernel.conv2dBackward(rows(pooled, from, to), w[2], w[3], rows(dConv2, from, to),
                             rows(dPooled, from, to), g[2], g[3], PAD),
                     Kernel.maxPoolBackward(rows(conv1, from, to), rows(dPooled, from, to), rows(dConv1, from, to), 2),
-                    Kernel.reluBackward(rows(conv1, from, to), rows(dConv1, from, to)),
-                    Kernel.conv2dBackward(rows(input, from, to), w[0], w[1], rows(dConv1, from, to),
-                            rows(dInput, from, to), g[0], g[1], PAD)};
+                    Kernel.firstConvWeightGradients(input, conv1, dConv1, from, to, g[0], g[1], PAD)};
         }
     }
 }

@@ -196,6 +196,37 @@ final class Kernel {
                 new double[0]);
     }
 
+    /**
+     * The weight and bias gradients of a first convolution layer, whose input's gradient nobody needs, for rows
+     * [from, to) of a batch: {@code x} is the layer's input [batch, in, h, w], {@code activation} its ReLU output
+     * and {@code gradOut} the gradient at that output before ReLU's derivative, both [batch, out, h, w]. ND4J's
+     * {@code conv2d_bp} always computes the input's gradient too, and took 4.3 ms for the CNN's first layer on
+     * 2 threads (6.0 on 1). Instead, with the batch and channel axes of the input and of the masked output gradient
+     * swapped, the weight gradient is itself a convolution, ∂W[o, i] = Σ_n x[n, i] ⋆ ∂out[n, o]: input [in, rows, h, w],
+     * weights [out, rows, h, w], padding as the layer's, output [in, out, k, k]; 2.3 ms on 2 threads and 2.5 on 1.
+     * The Java passes that swap the axes also apply ReLU's derivative and sum the bias gradient.
+     */
+    static Kernel firstConvWeightGradients(INDArray x, INDArray activation, INDArray gradOut, int from, int to,
+                                           INDArray gradW, INDArray gradB, int pad) {
+        DataType t = x.dataType();
+        int rows = to - from;
+        long out = gradW.size(0);
+        long in = gradW.size(1);
+        INDArray xSwapped = Nd4j.create(t, in, rows, x.size(2), x.size(3));
+        INDArray gradSwapped = Nd4j.create(t, out, rows, gradOut.size(2), gradOut.size(3));
+        INDArray gradWSwapped = Nd4j.create(t, in, out, gradW.size(2), gradW.size(3));
+        Kernel swapInput = new Kernel("swap(java)", NativeVectors.swapLeadingAxes(x, null, from, to, xSwapped, null),
+                x, xSwapped);
+        Kernel swapGradient = new Kernel("relu_bp+swap+bias(java)",
+                NativeVectors.swapLeadingAxes(gradOut, activation, from, to, gradSwapped, gradB),
+                gradOut, activation, gradSwapped, gradB);
+        Kernel weights = op("conv2d", arrays(xSwapped, gradSwapped), arrays(gradWSwapped), convArgs(gradSwapped, pad),
+                new double[0]);
+        Kernel swapBack = new Kernel("swap(java)",
+                NativeVectors.swapLeadingAxes(gradWSwapped, null, 0, (int) in, gradW, null), gradWSwapped, gradW);
+        return sequence(swapInput, swapGradient, weights, swapBack);
+    }
+
     private static long[] convArgs(INDArray w, int pad) {
         // kH, kW, sH, sW, pH, pW, dH, dW, sameMode, NHWC?, weight format 1 = [oC, iC, kH, kW]
         return new long[]{w.size(2), w.size(3), 1, 1, pad, pad, 1, 1, 0, 0, 1};

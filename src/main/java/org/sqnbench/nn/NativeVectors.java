@@ -125,6 +125,81 @@ public final class NativeVectors {
         };
     }
 
+    /**
+     * A kernel body for dst[c, r − from, p] ← src[r, c, p] over rows r in [from, to): the first two axes of a
+     * contiguous [rows, channels, plane] array swapped, for a row range, into a contiguous [channels, to − from, plane]
+     * array. With {@code activation} (shaped as src) given, only where activation &gt; 0 (ReLU's derivative, as
+     * {@link #maskByPositive}), and the sum of each channel's written values goes into {@code channelSums}
+     * (accumulated in double), else {@code activation} and {@code channelSums} are null. Plane by plane: every
+     * plane is one contiguous run in both arrays.
+     */
+    static Runnable swapLeadingAxes(INDArray src, INDArray activation, int from, int to, INDArray dst,
+                                    INDArray channelSums) {
+        int channels = Math.toIntExact(src.size(1));
+        int plane = Math.toIntExact(src.length() / (src.size(0) * channels));
+        int rows = to - from;
+        if (dst.length() != (long) channels * rows * plane) {
+            throw new IllegalArgumentException("swap of rows " + from + ".." + to + " needs " + (long) channels * rows * plane
+                    + " elements, target has " + dst.length());
+        }
+        boolean masked = activation != null;
+        if (src.dataType() == DataType.FLOAT) {
+            FloatBuffer in = floats(src);
+            FloatBuffer act = masked ? floats(activation) : null;
+            FloatBuffer out = floats(dst);
+            FloatBuffer sums = masked ? floats(channelSums) : null;
+            float[] values = new float[plane];
+            float[] acts = new float[plane];
+            double[] total = new double[channels];
+            return () -> {
+                java.util.Arrays.fill(total, 0);
+                for (int r = from; r < to; r++) {
+                    for (int c = 0; c < channels; c++) {
+                        int at = (r * channels + c) * plane;
+                        in.get(at, values, 0, plane);
+                        if (masked) {
+                            act.get(at, acts, 0, plane);
+                            double sum = 0;
+                            for (int i = 0; i < plane; i++) {
+                                values[i] = Float.intBitsToFloat(Float.floatToRawIntBits(values[i]) & positiveMask(acts[i]));
+                                sum += values[i];
+                            }
+                            total[c] += sum;
+                        }
+                        out.put((c * rows + r - from) * plane, values, 0, plane);
+                    }
+                }
+                if (masked) {
+                    for (int c = 0; c < channels; c++) {
+                        sums.put(c, (float) total[c]);
+                    }
+                }
+            };
+        }
+        DoubleBuffer in = doubles(src);
+        DoubleBuffer act = masked ? doubles(activation) : null;
+        DoubleBuffer out = doubles(dst);
+        DoubleBuffer sums = masked ? doubles(channelSums) : null;
+        return () -> {
+            double[] total = new double[channels];
+            for (int r = from; r < to; r++) {
+                for (int c = 0; c < channels; c++) {
+                    for (int i = 0; i < plane; i++) {
+                        int at = (r * channels + c) * plane + i;
+                        double v = masked && !(act.get(at) > 0) ? 0 : in.get(at);
+                        total[c] += v;
+                        out.put((c * rows + r - from) * plane + i, v);
+                    }
+                }
+            }
+            if (masked) {
+                for (int c = 0; c < channels; c++) {
+                    sums.put(c, total[c]);
+                }
+            }
+        };
+    }
+
     /** The contiguous FLOAT array {@code x} as a buffer over its native memory, in its elements' order. */
     public static FloatBuffer floats(INDArray x) {
         checkContiguous(x);

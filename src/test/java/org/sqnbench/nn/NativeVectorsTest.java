@@ -62,4 +62,22 @@ class NativeVectorsTest {
                 () -> Kernel.reluBackward(a.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2)),
                         Nd4j.create(type, 4, 2)));
     }
+
+    @ParameterizedTest
+    @EnumSource(value = DataType.class, names = {"FLOAT", "DOUBLE"}, mode = Mode.INCLUDE)
+    void swapLeadingAxesOfARowRangeMaskedWithChannelSums(DataType type) {
+        // src [3 rows, 2 channels, plane 2]; rows 1..3 swapped into [2 channels, 2 rows, plane 2]
+        INDArray src = Nd4j.createFromArray(new double[]{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}).castTo(type)
+                .reshape('c', 3, 2, 2);
+        INDArray act = Nd4j.createFromArray(new double[]{1, 1, 1, 1, 1, 0, 1, 1, -1, 1, 0, 1}).castTo(type)
+                .reshape('c', 3, 2, 2);
+        INDArray plain = Nd4j.create(type, 2, 2, 2);
+        NativeVectors.swapLeadingAxes(src, null, 1, 3, plain, null).run();
+        assertArrayEquals(new double[]{5, 6, 9, 10, 7, 8, 11, 12}, plain.reshape(8).toDoubleVector());
+        INDArray masked = Nd4j.create(type, 2, 2, 2);
+        INDArray sums = Nd4j.create(type, 2);
+        NativeVectors.swapLeadingAxes(src, act, 1, 3, masked, sums).run();
+        assertArrayEquals(new double[]{5, 0, 0, 10, 7, 8, 0, 12}, masked.reshape(8).toDoubleVector());
+        assertArrayEquals(new double[]{15, 27}, sums.toDoubleVector());
+    }
 }
