@@ -49,11 +49,12 @@ public final class Backend {
     }
 
     /**
-     * Keeps freed native memory ({@link #keepFreedMemory}), selects the native build (once per JVM) and applies the thread count to ND4J's own parallel loops (master
-     * threads; setMaxThreads alone was measured to be ignored) and to OpenMP (used by oneDNN, which runs the
-     * networks' convolutions and products). OpenBLAS stays on one thread: only the optimizers' one-thread vector
-     * calls and the calibration kernels use it (see {@code optim.Blas}), and its own worker threads, once woken,
-     * spin and take a core from the next gradient.
+     * Keeps freed native memory ({@link #keepFreedMemory}), selects the native build (once per JVM) and applies the
+     * thread count to ND4J's own parallel loops (master threads; setMaxThreads alone was measured to be ignored) and
+     * to OpenMP (used by oneDNN, which runs the networks' convolutions and products). OpenBLAS stays on one thread:
+     * only the optimizers' one-thread vector calls, the networks' small products and the calibration kernels use it
+     * (see {@code optim.Blas} and {@link Kernel#SMALL_PRODUCT}), and its own worker threads, once woken, spin and take
+     * a core from the next gradient.
      */
     public static synchronized void init(int threads) {
         if (threads < 1) {

@@ -108,7 +108,8 @@ final class Kernel {
 
     /** A matrix whose rows are contiguous and evenly spaced, as cblas's row-major layout with a leading dimension. */
     private static boolean rowMajor(INDArray x) {
-        return x.rank() == 2 && (x.size(0) == 1 ? x.elementWiseStride() == 1 : x.stride(1) == 1 && x.stride(0) >= x.size(1));
+        return x.rank() == 2
+                && (x.size(0) == 1 ? x.elementWiseStride() == 1 : x.stride(1) == 1 && x.stride(0) >= x.size(1));
     }
 
     /** The leading dimension cblas needs: the distance between rows (any value ≥ the row's length for one row). */
@@ -165,15 +166,15 @@ final class Kernel {
     }
 
     /**
-     * out ← deltaT&#7488; where activation &gt; 0, else 0, for deltaT of shape [features, batch] and activation and out of
-     * shape [batch, features]: the CNN's ∂flat arrives transposed (see {@code Cnn}) and goes back to the
+     * out ← deltaTᵀ where activation &gt; 0, else 0, for deltaT of shape [features, batch] and activation and out
+     * of shape [batch, features]: the CNN's ∂flat arrives transposed (see {@code Cnn}) and goes back to the
      * batch-major layout the convolution's backward op needs in the same Java pass that applies ReLU's derivative.
      */
     static Kernel reluBackwardTransposed(INDArray activation, INDArray deltaT, INDArray out) {
         sameLength(activation, deltaT);
         sameLength(activation, out);
         return new Kernel("relu_bp_transposed(java)",
-                NativeVectors.transposeMaskByPositive(activation, deltaT, out, Math.toIntExact(deltaT.size(1))),
+                NativeVectors.transposeMaskByPositive(activation, deltaT, out),
                 activation, deltaT, out);
     }
 
@@ -202,8 +203,9 @@ final class Kernel {
      * and {@code gradOut} the gradient at that output before ReLU's derivative, both [batch, out, h, w]. ND4J's
      * {@code conv2d_bp} always computes the input's gradient too, and took 4.3 ms for the CNN's first layer on
      * 2 threads (6.0 on 1). Instead, with the batch and channel axes of the input and of the masked output gradient
-     * swapped, the weight gradient is itself a convolution, ∂W[o, i] = Σ_n x[n, i] ⋆ ∂out[n, o]: input [in, rows, h, w],
-     * weights [out, rows, h, w], padding as the layer's, output [in, out, k, k]; 2.3 ms on 2 threads and 2.5 on 1.
+     * swapped, the weight gradient is itself a convolution, ∂W[o, i] = Σ_n x[n, i] ⋆ ∂out[n, o]: input
+     * [in, rows, h, w], weights [out, rows, h, w], padding as the layer's, output [in, out, k, k]; 2.3 ms on 2 threads
+     * and 2.5 on 1.
      * The Java passes that swap the axes also apply ReLU's derivative and sum the bias gradient.
      */
     static Kernel firstConvWeightGradients(INDArray x, INDArray activation, INDArray gradOut, int from, int to,

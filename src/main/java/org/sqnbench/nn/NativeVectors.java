@@ -10,8 +10,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Element-wise loops written in Java over ND4J's native arrays, where no single native call does the work at memory
- * speed: the first-order methods' updates, and the ReLU derivatives of the networks' backward passes. A loop over a direct buffer is not vectorized by the JIT (1.8 ns an element
- * measured for Adam's rule); the same loop over heap arrays is (0.15 ns). So a kernel copies {@value #CHUNK}
+ * speed: the first-order methods' updates, and the ReLU derivatives and axis swaps of the networks' backward passes.
+ * A loop over a direct buffer is not vectorized by the JIT (1.8 ns an element measured for Adam's rule); the same
+ * loop over heap arrays is (0.15 ns). So a kernel copies {@value #CHUNK}
  * elements of each vector into small heap arrays, updates them there and copies back: every vector is still read
  * and written once from memory, and the copies stay in the L1 cache.
  */
@@ -60,9 +61,7 @@ public final class NativeVectors {
                     int len = Math.min(CHUNK, n - at);
                     a.get(at, ac, 0, len);
                     d.get(at, dc, 0, len);
-                    for (int i = 0; i < len; i++) {
-                        dc[i] = Float.intBitsToFloat(Float.floatToRawIntBits(dc[i]) & positiveMask(ac[i]));
-                    }
+                    maskByPositive(ac, dc, len);
                     d.put(at, dc, 0, len);
                 }
             };
@@ -74,6 +73,13 @@ public final class NativeVectors {
                 d.put(i, a.get(i) > 0 ? d.get(i) : 0);
             }
         };
+    }
+
+    /** values[i] ← values[i] where activation[i] &gt; 0, else 0, for i &lt; len. */
+    private static void maskByPositive(float[] activation, float[] values, int len) {
+        for (int i = 0; i < len; i++) {
+            values[i] = Float.intBitsToFloat(Float.floatToRawIntBits(values[i]) & positiveMask(activation[i]));
+        }
     }
 
     /**
@@ -91,7 +97,8 @@ public final class NativeVectors {
      * array is read into the heap whole (a few MB at most); then each output row gathers its column of it, is masked
      * and written once (a transpose in cache-sized strips first measured no faster).
      */
-    static Runnable transposeMaskByPositive(INDArray activation, INDArray deltaT, INDArray out, int rows) {
+    static Runnable transposeMaskByPositive(INDArray activation, INDArray deltaT, INDArray out) {
+        int rows = Math.toIntExact(deltaT.size(1));
         int n = Math.toIntExact(out.length());
         int columns = n / rows;
         if (out.dataType() == DataType.FLOAT) {
@@ -139,8 +146,8 @@ public final class NativeVectors {
         int plane = Math.toIntExact(src.length() / (src.size(0) * channels));
         int rows = to - from;
         if (dst.length() != (long) channels * rows * plane) {
-            throw new IllegalArgumentException("swap of rows " + from + ".." + to + " needs " + (long) channels * rows * plane
-                    + " elements, target has " + dst.length());
+            throw new IllegalArgumentException("swap of rows " + from + ".." + to + " needs "
+                    + (long) channels * rows * plane + " elements, target has " + dst.length());
         }
         boolean masked = activation != null;
         if (src.dataType() == DataType.FLOAT) {
@@ -159,9 +166,9 @@ public final class NativeVectors {
                         in.get(at, values, 0, plane);
                         if (masked) {
                             act.get(at, acts, 0, plane);
+                            maskByPositive(acts, values, plane);
                             double sum = 0;
                             for (int i = 0; i < plane; i++) {
-                                values[i] = Float.intBitsToFloat(Float.floatToRawIntBits(values[i]) & positiveMask(acts[i]));
                                 sum += values[i];
                             }
                             total[c] += sum;
