@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.ToIntFunction;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.NoBenchmarksException;
@@ -56,7 +57,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(status(args, System.err));
+        OptionalInt relaunched = Relaunch.ifNeeded();
+        System.exit(relaunched.isPresent() ? relaunched.getAsInt() : status(args, System.err));
     }
 
     /** Runs the command line and returns its exit status; input a user got wrong is one line on {@code err}, 2. */
