@@ -69,7 +69,7 @@ public final class StandardStudy {
             new Part("15-epoch convergence, CNN", "Convergence",
                     Map.of("network", "cnn", "trainSize", "" + CNN_TRAIN_SIZE), false),
             new Part("hot kernels and bandwidth",
-                    "OverlapGradient|PartGradients|InverseHessian|BbStep|MemoryBandwidth", Map.of(), true),
+                    "OverlapGradient|PartGradients|InverseHessian|MbLbfgsStep|BbStep|MemoryBandwidth", Map.of(), true),
             new Part("compute roofline: gradients and sgemm at 1 and 2 threads", "GradientFloor|Calibration",
                     Map.of("threads", "1,2"), true),
             new Part("per-epoch time, MLP", "EpochTime", Map.of("network", "mlp"), false),
@@ -89,7 +89,7 @@ public final class StandardStudy {
      * The conditions map: MB-LBFGS's per-epoch time over batch size × overlap × memory × epoch form, the others'
      * at each batch size, and, in the same session, the kernels the cost model prices an epoch with (a gradient at
      * every batch size, the batch gradient with its parts apart at every batch size and overlap, the inverse-Hessian
-     * product and pair update at each memory, the first-order updates, the handoff between vector calls and the gradient, bandwidth and sgemm). The CNN trains
+     * product and pair update at each memory, MB-LBFGS's own vector work per step, the first-order updates, the handoff between vector calls and the gradient, bandwidth and sgemm). The CNN trains
      * on the standard study's 5,000 images, with one warm-up and two measured epochs per replicate and memory 5 at
      * batch 64 only, which keeps the map near 15 minutes on 2 cores (measured: 14).
      */
@@ -112,14 +112,14 @@ public final class StandardStudy {
         List<Part> parts = new ArrayList<>();
         // bandwidth and sgemm at the thread count of each network's part
         parts.add(new Part("conditions: kernels, bandwidth and sgemm, MLP (1 thread)",
-                "GradientFloor|PartGradients|InverseHessian|Update|Handoff|MemoryBandwidth|Calibration",
+                "GradientFloor|PartGradients|InverseHessian|MbLbfgsStep|Update|Handoff|MemoryBandwidth|Calibration",
                 merge(kernels, mlp), true));
         parts.add(new Part("conditions: per-epoch time, first-order methods, MLP", "EpochTime", merge(mlp,
                 Map.of("optimizer", firstOrder, "batchSize", batches, "seed", CONDITION_SEEDS)), false));
         parts.add(new Part("conditions: per-epoch time, MB-LBFGS, MLP", "EpochTime", merge(mlp, merge(mbGrid,
                 Map.of("batchSize", batches, "memory", memories))), false));
         parts.add(new Part("conditions: kernels, bandwidth and sgemm, CNN (2 threads)",
-                "GradientFloor|PartGradients|InverseHessian|Update|Handoff|MemoryBandwidth|Calibration",
+                "GradientFloor|PartGradients|InverseHessian|MbLbfgsStep|Update|Handoff|MemoryBandwidth|Calibration",
                 merge(kernels, Map.of("network", "cnn", "threads", "2")), true));
         parts.add(new Part("conditions: per-epoch time, first-order methods, CNN", "EpochTime", merge(cnn,
                 Map.of("optimizer", firstOrder, "batchSize", batches, "seed", CONDITION_SEEDS)), false, 1, 2));

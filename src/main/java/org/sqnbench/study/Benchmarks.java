@@ -15,6 +15,7 @@ public final class Benchmarks {
 
     public static final String PRODUCT = "InverseHessianBenchmark.product";
     public static final String ADD_PAIR = "InverseHessianBenchmark.addPair";
+    public static final String MB_STEP = "MbLbfgsStepBenchmark.step";
     public static final String OVERLAP_GRADIENT = "OverlapGradientBenchmark.overlapGradient";
     public static final String GRADIENT_FLOOR = "GradientFloorBenchmark.gradient";
     public static final String PART_GRADIENTS = "PartGradientsBenchmark.partGradients";

@@ -41,6 +41,7 @@ class BenchmarkSmokeTest {
         // two forms × (product, addPair)
         assertEquals(4, run("InverseHessian", "network", "mlp", "memory", "5").size());
         run("BbStep", "network", "mlp");
+        run("MbLbfgsStep", "network", "mlp");
         assertEquals(4, run("Update", "network", "mlp").size());
         // the gradient alone, the axpy alone, the two in turn
         assertEquals(3, run("Handoff", "network", "mlp").size());

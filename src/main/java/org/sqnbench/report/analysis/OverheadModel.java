@@ -23,8 +23,7 @@ import org.sqnbench.study.Traffic;
  * <p>For MB-LBFGS with batch b, overlap l = round(r·b), memory m, default 'reuse' overlap gradients and the
  * {@code skip-norm} curvature rule, one epoch of k steps is predicted to take
  * <pre>
- * T_MB  = k·[G₃(b, r) + {@value #STEP_PASSES}·c + P(h)] + (k − 1)·{@value #PAIR_PASSES}·c + p·A(h)
- *         + (2k − 1)·H
+ * T_MB  = k·[G₃(b, r) + V + P(h)] + p·A(h) + (2k − 1)·H
  * T_SGD = k₀·[G(b) + U + H]
  * predicted ratio = T_MB / T_SGD
  * </pre>
@@ -33,17 +32,17 @@ import org.sqnbench.study.Traffic;
  * <li>G(b): one forward and backward pass over b samples, the GradientFloor benchmark at b; G₃(b, r): the same
  * pass with the gradients of the O_{k−1}, N_k and O_k parts (l, b − 2l, l samples) kept apart, the PartGradients
  * benchmark at b and r, as MB-LBFGS's step computes it;</li>
- * <li>c: one pass over an n-vector (4n bytes) at the triad bandwidth of the MemoryBandwidth benchmark with the
- * setting's thread count ("vector passes at the measured bandwidth"); U = 3c, SGD's update (one axpy);</li>
- * <li>{@value #STEP_PASSES} passes per step, counted from {@code MbLbfgs.step}: the batch gradient from its three
- * parts (the N_k part copied, 2, and scaled, 2, the two overlap parts added, 2 axpys, 6) and θ ← θ + s (3);</li>
- * <li>{@value #PAIR_PASSES} passes per offered pair (every step but the first; pairs are not formed across epochs):
- * y ← ∇F_{O_{k−1}}(θ_k) (a copy, 2), y ← y − ∇F_{O_{k−1}}(θ_{k−1}) (3), sᵀy (2) and sᵀs (1);</li>
- * <li>P(h): the compact product H·g, the InverseHessian {@code product} kernel at memory m (a full memory), scaled
- * to h, the mean pairs held at the epoch's products (the {@code pairsHeld} metric), by its passes:
- * P(h) = P(m)·(4h + {@value #PRODUCT_FIXED_PASSES})/(4m + {@value #PRODUCT_FIXED_PASSES}), 4h being
+ * <li>V: the step's own vector work, the MbLbfgsStep benchmark: {@code MbLbfgs.step} with free gradients and an
+ * empty memory (the pair's difference and dot products, the batch gradient from its parts, the product with no
+ * pairs, θ ← θ + s). It replaced a count of 13 + 8 vector passes priced at the triad bandwidth, which the step's
+ * library calls do not reach: on the CNN (2 threads) the count gave about 4 ms where the calls take 8.5;</li>
+ * <li>U = 3c, SGD's update (one axpy), c one pass over an n-vector (4n bytes) at the triad bandwidth of the
+ * MemoryBandwidth benchmark with the setting's thread count;</li>
+ * <li>P(h): what the compact product H·g adds over h pairs, h the mean pairs held at the epoch's products (the
+ * {@code pairsHeld} metric): the InverseHessian {@code product} kernel at memory m (a full memory) times the share
+ * of its passes that go over pairs, P(h) = P_m·4h/(4m + {@value #PRODUCT_FIXED_PASSES}), 4h being
  * {@link Traffic#productPasses} and {@value #PRODUCT_FIXED_PASSES} the passes over g and the output that do not
- * depend on h;</li>
+ * depend on h (the product with no pairs is part of V);</li>
  * <li>A(h): adding a pair, the {@code addPair} kernel at m scaled likewise by
  * {@link Traffic#addPairPasses}(h)/{@link Traffic#addPairPasses}(m);</li>
  * <li>H: one handoff from vector calls to a gradient, the Handoff benchmark's axpyThenGradient − gradient − axpy
@@ -59,10 +58,6 @@ import org.sqnbench.study.Traffic;
  * steps, so the model prices the CNN's vector work at best at what it costs there. A setting whose kernels or metrics are missing is skipped with a note, never estimated otherwise.
  */
 public final class OverheadModel {
-    /** Vector passes of every MB-LBFGS step beside the product (see the class comment). */
-    public static final int STEP_PASSES = 13;
-    /** Vector passes of every offered curvature pair beside adding it. */
-    public static final int PAIR_PASSES = 8;
     /** The compact product's passes that do not grow with the pairs: Sᵀg reads g, the output is written, + γg (3). */
     public static final int PRODUCT_FIXED_PASSES = 5;
     /** Handoffs from vector calls to a gradient per MB-LBFGS step (SGD: one). */
@@ -81,16 +76,16 @@ public final class OverheadModel {
      * The parts of one predicted MB-LBFGS epoch, ms, and the kernel times they came from.
      *
      * @param gradientMs one step's batch gradient with its parts apart, G₃(b, r)
-     * @param passMs     one vector pass, c = 4n bytes / triad bandwidth
-     * @param productMs  one product at the pairs held, P(h)
+     * @param stepMs     the step's own vector work, V (MbLbfgsStep)
+     * @param productMs  what one product adds over the pairs held, P(h)
      * @param addPairMs  one pair update at the pairs held, A(h)
      */
-    public record MbEpoch(double steps, double keptPairs, double gradientMs, double passMs, double productMs,
+    public record MbEpoch(double steps, double keptPairs, double gradientMs, double stepMs, double productMs,
                           double addPairMs, double handoffMs) {
         /** Without handoffs (a single thread pool). */
-        public MbEpoch(double steps, double keptPairs, double gradientMs, double passMs, double productMs,
+        public MbEpoch(double steps, double keptPairs, double gradientMs, double stepMs, double productMs,
                        double addPairMs) {
-            this(steps, keptPairs, gradientMs, passMs, productMs, addPairMs, 0);
+            this(steps, keptPairs, gradientMs, stepMs, productMs, addPairMs, 0);
         }
 
         /** (2k − 1)·H: two handoffs per step, one in the epoch's first (no pair to offer yet). */
@@ -102,8 +97,9 @@ public final class OverheadModel {
             return steps * gradientMs;
         }
 
+        /** k·V: an epoch's first step offers no pair and costs a little less, which this leaves out. */
         public double vectorPart() {
-            return (steps * STEP_PASSES + Math.max(0, steps - 1) * PAIR_PASSES) * passMs;
+            return steps * stepMs;
         }
 
         public double productPart() {
@@ -276,6 +272,7 @@ public final class OverheadModel {
                 OptionalDouble g3 = k.partGradients(b, mb.key().overlap());
                 OptionalDouble gb = k.gradient(b);
                 OptionalDouble c = k.pass();
+                OptionalDouble v = k.stepVectors();
                 OptionalDouble hand = k.handoff();
                 OptionalDouble p = k.product(m);
                 OptionalDouble a = k.addPair(m);
@@ -286,7 +283,7 @@ public final class OverheadModel {
                 double steps = mb.iterationsPerEpoch();
                 double skipped = Double.isNaN(mb.skippedPairs()) ? 0 : mb.skippedPairs();
                 MbEpoch mbEpoch = new MbEpoch(steps, Math.max(0, steps - 1 - skipped),
-                        g3.getAsDouble(), c.getAsDouble(),
+                        g3.getAsDouble(), v.getAsDouble(),
                         productAt(p.getAsDouble(), m, h), addPairAt(a.getAsDouble(), m, h), hand.getAsDouble());
                 SgdEpoch sgdEpoch = new SgdEpoch(sgd.get().iterationsPerEpoch(), gb.getAsDouble(),
                         SGD_UPDATE_PASSES * c.getAsDouble(), hand.getAsDouble());
@@ -297,10 +294,10 @@ public final class OverheadModel {
         return new OverheadModel(List.copyOf(rows), List.copyOf(notes));
     }
 
-    /** The product's time with h pairs, from its time with a full memory m, by its passes. */
+    /** What the product's passes over h pairs take, from its time with a full memory m, by its passes. */
     public static double productAt(double fullMs, int memory, double held) {
         String form = Benchmarks.TRAINING_FORM;
-        return fullMs * (Traffic.productPasses(form, 1) * held + PRODUCT_FIXED_PASSES)
+        return fullMs * Traffic.productPasses(form, 1) * held
                 / (Traffic.productPasses(form, memory) + PRODUCT_FIXED_PASSES);
     }
 
@@ -337,6 +334,7 @@ public final class OverheadModel {
         Kernels k = new Kernels(kernels, network, threads);
         OptionalDouble gb = k.gradient(b);
         OptionalDouble c = k.pass();
+        OptionalDouble v = k.stepVectors();
         OptionalDouble handoff = k.handoff();
         for (double r : ConditionsGrid.OVERLAPS) {
             k.partGradients(b, String.valueOf(r));
@@ -364,11 +362,12 @@ public final class OverheadModel {
                 double steps = form.equals(Method.DEFAULT_EPOCH_FORM) ? (n - l) / (b - l) : n / b;
                 double gradient = k.partGradients(b, String.valueOf(r)).getAsDouble();
                 for (int m : ConditionsGrid.MEMORIES) {
-                    double product = k.product(m).getAsDouble();
+                    double product = productAt(k.product(m).getAsDouble(), m, m);
                     double addPair = k.addPair(m).getAsDouble();
+                    double step = v.getAsDouble();
                     cases.add(new SourceCase(form, r, m,
-                            new MbEpoch(steps, steps - 1, gradient, pass, product, addPair, hand), oursSgd,
-                            new MbEpoch(steps, steps - 1, gradient * scale, pass, product, addPair, hand), sourceSgd,
+                            new MbEpoch(steps, steps - 1, gradient, step, product, addPair, hand), oursSgd,
+                            new MbEpoch(steps, steps - 1, gradient * scale, step, product, addPair, hand), sourceSgd,
                             others));
                 }
             }
@@ -465,6 +464,11 @@ public final class OverheadModel {
                 return OptionalDouble.empty();
             }
             return OptionalDouble.of(Math.max(0, both.getAsDouble() - alone.getAsDouble() - axpy.getAsDouble()));
+        }
+
+        /** V: MbLbfgsStep, the step's own vector work. */
+        OptionalDouble stepVectors() {
+            return time(kernels.find(Benchmarks.MB_STEP, Map.of("network", network), threads), "MbLbfgsStep");
         }
 
         OptionalDouble product(int memory) {

@@ -32,13 +32,14 @@ public final class ConditionsText {
                 .append("contains ").append(Format.ratio(SourceStudy.CLAIMED_RATIO))
                 .append(", and the cost model's predicted ratio to SGD beside the measured one (mean of the runs' ")
                 .append("mean epoch times). The model is built from the kernel benchmarks of the same results only: ")
-                .append("per step the batch gradient with its three parts kept apart, G₃(b, r) (PartGradients), ").append(OverheadModel.STEP_PASSES)
-                .append(" vector passes and the product H·g at the mean pairs held; per offered pair ")
-                .append(OverheadModel.PAIR_PASSES).append(" passes; per kept pair the pair update; a vector pass ")
-                .append("priced at the triad bandwidth measured with the same thread count (4n bytes per pass: between ")
-                .append("steps the gradient evicts the optimizer's vectors); per change from vector calls to a gradient ")
+                .append("per step the batch gradient with its three parts kept apart, G₃(b, r) (PartGradients), ")
+                .append("the step's own vector work (MbLbfgsStep: the step with free gradients and an empty memory) ")
+                .append("and what the product H·g adds over the mean pairs held (InverseHessian product, by its ")
+                .append("passes); per kept pair the pair update (InverseHessian addPair); per change from vector ")
+                .append("calls to a gradient ")
                 .append("(2 per MB-LBFGS step, 1 per SGD step) the handoff between the vector calls' and the gradient's threads, ")
-                .append("from the Handoff benchmark; SGD's epoch = n/b × (G(b) + its update + a handoff). r is the ")
+                .append("from the Handoff benchmark; SGD's epoch = n/b × (G(b) + its update, 3 vector passes at the ")
+                .append("triad bandwidth of the same thread count, + a handoff). r is the ")
                 .append("overlap fraction, m the memory; a \"pass\" epoch takes (n − l)/(b − l) ")
                 .append("steps, an \"iterations\" epoch n/b.\n\n");
         b.append("| network | batch | r | m | epoch form | MB-LBFGS / others' mean (95% CI) | contains 1.2 | ")
@@ -109,7 +110,7 @@ public final class ConditionsText {
                 + Format.fixed(100 * OverheadModel.TOLERANCE, 0) + "% of the measured ones; the worst relative error is "
                 + percent(w.relativeError()) + " (" + name(w.mbLbfgs()) + ": predicted " + Format.ratio(w.predicted())
                 + ", measured " + Format.ratio(w.measured()) + "; of its predicted " + Format.sig(w.mb().totalMs())
-                + " ms, gradients " + Format.sig(w.mb().gradientPart()) + ", vector passes "
+                + " ms, gradients " + Format.sig(w.mb().gradientPart()) + ", the steps' own vector work "
                 + Format.sig(w.mb().vectorPart()) + ", products " + Format.sig(w.mb().productPart()) + ", pair updates "
                 + Format.sig(w.mb().addPairPart()) + ", handoffs " + Format.sig(w.mb().handoffPart()) + ").\n";
     }

@@ -49,8 +49,8 @@ class OverheadModelTest {
      * MLP, batch 64, 8,000 samples. SGD: 8,000 sample-gradients, k₀ = 125 steps. MB-LBFGS, r = 0.25 (l = 16),
      * m = 10, pass epochs: 10,624 sample-gradients, k = 166 steps, 165 offered pairs of which 15 skipped: 150 kept;
      * 5 pairs held on average. Kernels: G(64) = 0.5 ms, G₃(64, 0.25) = 0.7 ms (PartGradients),
-     * a vector pass c = 0.01 ms (the triad's time is set to give it), so SGD's update U = 3c = 0.03 ms, product at
-     * m = 10 0.45 ms, addPair 0.24 ms.
+     * the step's own vector work V = 0.2 ms (MbLbfgsStep), a vector pass c = 0.01 ms (the triad's time is set to give
+     * it), so SGD's update U = 3c = 0.03 ms, product at m = 10 0.45 ms, addPair 0.24 ms.
      */
     static final String TRIAD = "MemoryBandwidthBenchmark.triad";
     static final long MLP_N = 109_386;
@@ -83,6 +83,7 @@ class OverheadModelTest {
                 .kernel("PartGradientsBenchmark.partGradients", p("network", "mlp", "batchSize", "64",
                         "overlap", "0.25", "threads", "0"), 0.7, 0.7)
                 .kernel(TRIAD, p("threads", "0"), triadFor(0.01, MLP_N), triadFor(0.01, MLP_N))
+                .kernel("MbLbfgsStepBenchmark.step", p("network", "mlp", "threads", "0"), 0.2, 0.2)
                 .kernel("InverseHessianBenchmark.product", p("network", "mlp", "memory", "10", "form", "compact",
                         "threads", "0"), 0.45, 0.45);
         if (withAddPair) {
@@ -102,40 +103,41 @@ class OverheadModelTest {
     }
 
     /**
-     * P(5) = 0.45 × (4·5 + 5)/(4·10 + 5) = 0.25 ms; A(5) = 0.24 × (4 + 2·5)/(4 + 2·10) = 0.14 ms.
-     * T_MB = 166 × (0.7 + 13·0.01 + 0.25) + 165 × 8 × 0.01 + 150 × 0.14 = 179.28 + 13.2 + 21 = 213.48 ms;
-     * T_SGD = 125 × (0.5 + 0.03) = 66.25 ms; predicted 213.48 / 66.25 = 3.222340.
-     * Measured: run means 320 and 300 over 100 and 100: 3.1; error 3.222340 / 3.1 − 1 = +3.95%.
+     * P(5) = 0.45 × 4·5/(4·10 + 5) = 0.2 ms; A(5) = 0.24 × (4 + 2·5)/(4 + 2·10) = 0.14 ms.
+     * T_MB = 166 × (0.7 + 0.2 + 0.2) + 150 × 0.14 = 182.6 + 21 = 203.6 ms;
+     * T_SGD = 125 × (0.5 + 0.03) = 66.25 ms; predicted 203.6 / 66.25 = 3.073208.
+     * Measured: run means 320 and 300 over 100 and 100: 3.1; error 3.073208 / 3.1 − 1 = −0.86%.
      */
     @Test
     void predictsTheRatioFromKernelsAndCounts() {
         OverheadModel m = model(mlp(true));
         assertEquals(List.of(), m.notes());
         OverheadModel.Row row = m.rows().get(0);
-        assertEquals(0.25, row.mb().productMs(), 1e-12);
+        assertEquals(0.2, row.mb().productMs(), 1e-12);
         assertEquals(0.14, row.mb().addPairMs(), 1e-12);
-        assertEquals(213.48, row.mb().totalMs(), 1e-9);
+        assertEquals(0.2, row.mb().stepMs(), 1e-12);
+        assertEquals(203.6, row.mb().totalMs(), 1e-9);
         assertEquals(66.25, row.sgdModel().totalMs(), 1e-9);
-        assertEquals(213.48 / 66.25, row.predicted(), 1e-9);
+        assertEquals(203.6 / 66.25, row.predicted(), 1e-9);
         assertEquals(3.1, row.measured(), 1e-9);
-        assertEquals(0.039464, row.relativeError(), 1e-6);
+        assertEquals(-0.008643, row.relativeError(), 1e-6);
         assertTrue(row.withinTolerance());
-        assertEquals(OverheadModel.CSV_HEADER + "\nmlp,64,0.25,10,pass,3.100,3.222\n", m.csv());
+        assertEquals(OverheadModel.CSV_HEADER + "\nmlp,64,0.25,10,pass,3.100,3.073\n", m.csv());
         assertEquals("network,batchSize,overlap,memory,epochForm,measured,predicted", OverheadModel.CSV_HEADER);
     }
 
     /**
      * The case above with a handoff H = 0.95 − 0.5 − 0.25 = 0.2 ms: MB-LBFGS pays 2·166 − 1 = 331 of them, SGD 125.
-     * T_MB = 213.48 + 331 × 0.2 = 279.68 ms; T_SGD = 125 × (0.5 + 0.03 + 0.2) = 91.25 ms; predicted 3.064986.
+     * T_MB = 203.6 + 331 × 0.2 = 269.8 ms; T_SGD = 125 × (0.5 + 0.03 + 0.2) = 91.25 ms; predicted 2.956712.
      */
     @Test
     void handoffsAreChargedTwicePerMbLbfgsStepAndOncePerSgdStep() {
         OverheadModel.Row row = model(mlp(true, 0.2)).rows().get(0);
         assertEquals(0.2, row.mb().handoffMs(), 1e-12);
         assertEquals(66.2, row.mb().handoffPart(), 1e-9);
-        assertEquals(279.68, row.mb().totalMs(), 1e-9);
+        assertEquals(269.8, row.mb().totalMs(), 1e-9);
         assertEquals(91.25, row.sgdModel().totalMs(), 1e-9);
-        assertEquals(279.68 / 91.25, row.predicted(), 1e-9);
+        assertEquals(2.956712, row.predicted(), 1e-6);
     }
 
     @Test
@@ -162,6 +164,7 @@ class OverheadModelTest {
                 .kernel("PartGradientsBenchmark.partGradients", p("network", "mlp", "batchSize", "64",
                         "overlap", "0.25", "threads", "0"), 0.7, 0.7)
                 .kernel(TRIAD, p("threads", "1"), triadFor(0.01, MLP_N), triadFor(0.01, MLP_N))
+                .kernel("MbLbfgsStepBenchmark.step", p("network", "mlp", "threads", "0"), 0.2, 0.2)
                 .kernel("InverseHessianBenchmark.product", p("network", "mlp", "memory", "10", "form", "compact",
                         "threads", "0"), 0.45, 0.45)
                 .kernel("InverseHessianBenchmark.addPair", p("network", "mlp", "memory", "10", "form", "compact",
@@ -188,33 +191,33 @@ class OverheadModelTest {
         int status = ReportCommand.run(new String[] {mlp(true).write(dir, "r.json").toString(), "--out", out.toString()},
                 new PrintStream(console, true, StandardCharsets.UTF_8), System.err);
         assertEquals(0, status);
-        assertEquals(OverheadModel.CSV_HEADER + "\nmlp,64,0.25,10,pass,3.100,3.222\n",
+        assertEquals(OverheadModel.CSV_HEADER + "\nmlp,64,0.25,10,pass,3.100,3.073\n",
                 Files.readString(out.resolve(OverheadModel.CSV_FILE)));
         assertTrue(Files.isRegularFile(out.resolve("overhead-model.png")));
         String md = Files.readString(out.resolve("report.md"));
         // MB-LBFGS 310 over the only other, SGD at 100: 3.10, far above 1.2
         assertTrue(md.contains("| mlp | 64 | 0.25 | 10 | pass | 3.10 ("), md);
-        assertTrue(md.contains("| no, above | 3.22 | 3.10 | +3.9% |"), md);
+        assertTrue(md.contains("| no, above | 3.07 | 3.10 | -0.9% |"), md);
         assertTrue(md.contains("None of the 1 settings is consistent with +20%"), md);
-        assertTrue(md.contains("the worst relative error is +3.9%"), md);
+        assertTrue(md.contains("the worst relative error is -0.9%"), md);
         String text = console.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains("Overhead model: 1 of 1 MB-LBFGS/SGD ratios predicted within ±10%; worst error +3.9%"),
+        assertTrue(text.contains("Overhead model: 1 of 1 MB-LBFGS/SGD ratios predicted within ±10%; worst error -0.9%"),
                 text);
     }
 
     /**
      * CNN kernels: G(64) = 20 ms, G₃(64, 0.25) = 23 ms and G₃(64, 0.1) = 22 ms; a pass 0.2 ms (from the triad),
-     * SGD's update 0.6 ms;
-     * product 5 / 9 ms and addPair 4 / 7 ms at m = 5 / 10. Source: 5.19 min × 60,000 / 15 / 782 = 26.547315 ms per
+     * SGD's update 0.6 ms; the step's own vector work V = 4.2 ms;
+     * product 5 / 9 ms and addPair 4 / 7 ms at m = 5 / 10, so with a full memory P(m) = 5·20/25 = 4 / 9·40/45 = 8 ms. Source: 5.19 min × 60,000 / 15 / 782 = 26.547315 ms per
      * SGD step; ours 20 + 0.6 = 20.6 ms; scale 1.288705. k₀ = 50,000 / 64 = 781; others / SGD = 5.275 / 5.19.
      *
      * <p>Pass, r = 0.25, m = 10: l = 16, k = 49,984 / 48 = 1041, all 1040 offered pairs kept, memory full. At our
-     * speed T_MB = 1041 × (23 + 13·0.2 + 9) + 1040 × 8 × 0.2 + 1040 × 7 = 44,962.6 ms, T_SGD = 781 × 20.6 =
-     * 16,088.6 ms: 2.794687. At the source's: T_MB = 1041 × (23·1.288705 + 2.6 + 9) + 1664 + 7280 = 51,875.054,
-     * T_SGD = 781 × (20·1.288705 + 0.6) = 20,598.166: 2.518431, over the others' mean 2.477849.
+     * speed T_MB = 1041 × (23 + 4.2 + 8) + 1040 × 7 = 43,923.2 ms, T_SGD = 781 × 20.6 = 16,088.6 ms: 2.730082. At
+     * the source's: T_MB = 1041 × (23·1.288705 + 4.2 + 8) + 7280 = 50,835.655, T_SGD = 781 × (20·1.288705 + 0.6) =
+     * 20,598.166: 2.467970, over the others' mean 2.428202.
      *
-     * <p>Iterations, r = 0.1, m = 5: l = 6, k = 781, 780 pairs. Ours: 781 × (22 + 2.6 + 5) + 780 × 1.6 + 780 × 4
-     * = 27,485.6 ms: 1.708390. Source's: 781 × (22·1.288705 + 7.6) + 4,368 = 32,446.122: 1.575195.
+     * <p>Iterations, r = 0.1, m = 5: l = 6, k = 781, 780 pairs. Ours: 781 × (22 + 4.2 + 4) + 780 × 4
+     * = 26,706.2 ms: 1.659946. Source's: 781 × (22·1.288705 + 8.2) + 3,120 = 31,666.723: 1.537356.
      */
     @Test
     void theSourceSettingFromOurCnnKernels() {
@@ -225,6 +228,7 @@ class OverheadModelTest {
         json.kernel("PartGradientsBenchmark.partGradients", p("network", "cnn", "batchSize", "64", "overlap", "0.1",
                 "threads", "0"), 22, 22);
         json.kernel(TRIAD, p("threads", "0"), triadFor(0.2, CNN_N), triadFor(0.2, CNN_N));
+        json.kernel("MbLbfgsStepBenchmark.step", p("network", "cnn", "threads", "0"), 4.2, 4.2);
         handoff(json, "cnn", 0);
         for (int m : new int[] {5, 10}) {
             Map<String, String> params = p("network", "cnn", "memory", String.valueOf(m), "form", "compact",
@@ -240,15 +244,15 @@ class OverheadModelTest {
         OverheadModel.SourceCase pass = s.cases().stream()
                 .filter(c -> c.epochForm().equals("pass") && c.overlap() == 0.25 && c.memory() == 10).findFirst().orElseThrow();
         assertEquals(1041, pass.ours().steps());
-        assertEquals(2.794687, pass.oursOverSgd(), 1e-6);
-        assertEquals(2.518431, pass.sourceOverSgd(), 1e-6);
-        assertEquals(2.477849, pass.sourceOverOthers(), 1e-6);
+        assertEquals(2.730082, pass.oursOverSgd(), 1e-6);
+        assertEquals(2.467970, pass.sourceOverSgd(), 1e-6);
+        assertEquals(2.428202, pass.sourceOverOthers(), 1e-6);
         assertEquals(1041.0 / 781, pass.stepFloor(), 1e-12);
         OverheadModel.SourceCase iterations = s.cases().stream()
                 .filter(c -> c.epochForm().equals("iterations") && c.overlap() == 0.1 && c.memory() == 5).findFirst()
                 .orElseThrow();
-        assertEquals(1.708390, iterations.oursOverSgd(), 1e-6);
-        assertEquals(1.575195, iterations.sourceOverSgd(), 1e-6);
+        assertEquals(1.659946, iterations.oursOverSgd(), 1e-6);
+        assertEquals(1.537356, iterations.sourceOverSgd(), 1e-6);
         assertTrue(!iterations.nearAtSourceSpeed(1.21));
     }
 
