@@ -152,8 +152,7 @@ public final class InverseHessian {
 
     void compact(INDArray g, INDArray out, double scale) {
         if (count == 0) {
-            out.assign(g);
-            Blas.scal(scale * gamma, out);
+            Blas.scaled(scale * gamma, g, out);
             return;
         }
         INDArray w = coefficients[count];

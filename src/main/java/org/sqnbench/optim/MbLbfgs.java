@@ -186,8 +186,7 @@ public final class MbLbfgs extends Optimizer {
             countSampleGradients(b);
             if (k > 0) {
                 // offered while the batch gradient still holds the g_{k−1} that Bs = −η g_{k−1} needs
-                y.assign(firstOverlap);
-                Blas.axpy(-1, lastOverlap, y);
+                Blas.difference(firstOverlap, lastOverlap, y);
                 offerPair();
             }
             INDArray previous = lastOverlap;
@@ -195,8 +194,7 @@ public final class MbLbfgs extends Optimizer {
             spareOverlap = previous;
             // the batch gradient from its parts, weighted by their sizes (library calls: a Java loop over the
             // three vectors measured 3× slower on the MLP's cache-resident vectors and 1.4× on the CNN's)
-            gradient.assign(newPart);
-            Blas.scal((double) (b - 2 * l) / b, gradient);
+            Blas.scaled((double) (b - 2 * l) / b, newPart, gradient);
             Blas.axpy((double) l / b, firstOverlap, gradient);
             Blas.axpy((double) l / b, lastOverlap, gradient);
             loss = (l * partLosses[0] + (b - 2 * l) * partLosses[1] + l * partLosses[2]) / b;

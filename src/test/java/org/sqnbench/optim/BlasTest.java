@@ -39,6 +39,23 @@ class BlasTest {
         assertEquals(-8.75, Blas.dot(x, y), TOL);
     }
 
+    /** The one-pass forms write a third vector, row views of one matrix included, and leave their inputs alone. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void scaledAndDifferenceIntoAnotherVector(int threads) {
+        Backend.init(threads);
+        INDArray m = Nd4j.createFromArray(new float[][]{{1, -2, 3}, {0.5f, 4, -1}, {9, 9, 9}});
+        INDArray x = m.getRow(0);
+        INDArray y = m.getRow(1);
+        INDArray out = m.getRow(2);
+        Blas.difference(x, y, out);
+        assertArrayEquals(new double[]{0.5, -6, 4}, out.toDoubleVector(), TOL);
+        Blas.scaled(-1.5, x, out);
+        assertArrayEquals(new double[]{-1.5, 3, -4.5}, out.toDoubleVector(), TOL);
+        assertArrayEquals(new double[]{1, -2, 3}, x.toDoubleVector(), 0);
+        assertArrayEquals(new double[]{0.5, 4, -1}, y.toDoubleVector(), 0);
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
     void gemvOnARowBlockAndOnRowViews(int threads) {
