@@ -6,7 +6,11 @@ import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_dgemm;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
@@ -25,6 +29,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * context; a small MLP gradient is some twenty ops, so that dispatch was a large part of it.
  */
 final class Kernel {
+    /** Rows per convolution of {@link #firstConvWeightGradients}. */
+    static final int FIRST_CONV_ROWS = 64;
+
     private final String name;
     private final Runnable[] steps;
     /**
@@ -207,26 +214,52 @@ final class Kernel {
      * [in, rows, h, w], weights [out, rows, h, w], padding as the layer's, output [in, out, k, k]; 2.3 ms on 2 threads
      * and 2.5 on 1.
      * The Java passes that swap the axes also apply ReLU's derivative and sum the bias gradient.
+     * That convolution runs on at most {@value #FIRST_CONV_ROWS} rows at a time, the chunks' gradients added up:
+     * oneDNN's time per row, flat at about 41 µs from 16 to 128 rows (CIFAR-sized images, 2 threads), grew to 79 at
+     * 256 rows and 212 at 1024, which made a batch-1024 CNN gradient cost 6.6 times a batch-256 one.
      */
     static Kernel firstConvWeightGradients(INDArray x, INDArray activation, INDArray gradOut, int from, int to,
                                            INDArray gradW, INDArray gradB, int pad) {
+        return firstConvWeightGradients(x, activation, gradOut, from, to, gradW, gradB, pad, FIRST_CONV_ROWS);
+    }
+
+    /** {@link #firstConvWeightGradients} in chunks of at most {@code chunkRows} rows. */
+    static Kernel firstConvWeightGradients(INDArray x, INDArray activation, INDArray gradOut, int from, int to,
+                                           INDArray gradW, INDArray gradB, int pad, int chunkRows) {
         DataType t = x.dataType();
-        int rows = to - from;
         long out = gradW.size(0);
         long in = gradW.size(1);
-        INDArray xSwapped = Nd4j.create(t, in, rows, x.size(2), x.size(3));
-        INDArray gradSwapped = Nd4j.create(t, out, rows, gradOut.size(2), gradOut.size(3));
         INDArray gradWSwapped = Nd4j.create(t, in, out, gradW.size(2), gradW.size(3));
-        Kernel swapInput = new Kernel("swap(java)", NativeVectors.swapLeadingAxes(x, null, from, to, xSwapped, null),
-                x, xSwapped);
-        Kernel swapGradient = new Kernel("relu_bp+swap+bias(java)",
-                NativeVectors.swapLeadingAxes(gradOut, activation, from, to, gradSwapped, gradB),
-                gradOut, activation, gradSwapped, gradB);
-        Kernel weights = op("conv2d", arrays(xSwapped, gradSwapped), arrays(gradWSwapped), convArgs(gradSwapped, pad),
-                new double[0]);
-        Kernel swapBack = new Kernel("swap(java)",
-                NativeVectors.swapLeadingAxes(gradWSwapped, null, 0, (int) in, gradW, null), gradWSwapped, gradW);
-        return sequence(swapInput, swapGradient, weights, swapBack);
+        INDArray chunkW = Nd4j.create(t, in, out, gradW.size(2), gradW.size(3));
+        INDArray chunkB = Nd4j.create(t, gradB.shape());
+        List<Kernel> steps = new ArrayList<>();
+        Map<Integer, INDArray[]> swapped = new HashMap<>();
+        for (int c0 = from; c0 < to; c0 += chunkRows) {
+            int c1 = Math.min(to, c0 + chunkRows);
+            boolean first = c0 == from;
+            // chunks of one size run one after another, so they share their swapped buffers
+            INDArray[] buffers = swapped.computeIfAbsent(c1 - c0, rows -> new INDArray[]{
+                    Nd4j.create(t, in, rows, x.size(2), x.size(3)),
+                    Nd4j.create(t, out, rows, gradOut.size(2), gradOut.size(3))});
+            INDArray xSwapped = buffers[0];
+            INDArray gradSwapped = buffers[1];
+            INDArray w = first ? gradWSwapped : chunkW;
+            INDArray b = first ? gradB : chunkB;
+            steps.add(new Kernel("swap(java)", NativeVectors.swapLeadingAxes(x, null, c0, c1, xSwapped, null),
+                    x, xSwapped));
+            steps.add(new Kernel("relu_bp+swap+bias(java)",
+                    NativeVectors.swapLeadingAxes(gradOut, activation, c0, c1, gradSwapped, b),
+                    gradOut, activation, gradSwapped, b));
+            steps.add(op("conv2d", arrays(xSwapped, gradSwapped), arrays(w), convArgs(gradSwapped, pad),
+                    new double[0]));
+            if (!first) {
+                steps.add(op("add", arrays(gradWSwapped, chunkW), arrays(gradWSwapped), new long[0], new double[0]));
+                steps.add(op("add", arrays(gradB, chunkB), arrays(gradB), new long[0], new double[0]));
+            }
+        }
+        steps.add(new Kernel("swap(java)",
+                NativeVectors.swapLeadingAxes(gradWSwapped, null, 0, (int) in, gradW, null), gradWSwapped, gradW));
+        return sequence(steps.toArray(Kernel[]::new));
     }
 
     private static long[] convArgs(INDArray w, int pad) {
