@@ -82,8 +82,18 @@ public final class StandardStudy {
                     Map.of("network", "cnn", "trainSize", "" + CNN_TRAIN_SIZE, "optimizer", Method.Names.MB_LBFGS,
                             "epochForm", Method.ITERATIONS_EPOCH_FORM), false));
 
-    /** Replicates (forks, one seed each) per setting of the conditions map. */
-    static final String CONDITION_SEEDS = "1,2,3";
+    /**
+     * Replicates (forks, one seed each) per setting of the conditions map: five, as in the standard study; with
+     * three, one fork in three could move a batch-1024 ratio by 20%.
+     */
+    static final String CONDITION_SEEDS = "1,2,3,4,5";
+    /**
+     * The MLP's warm-up and measured epochs in the conditions map: a batch-1024 epoch is 7 to 10 steps, so the
+     * benchmarks' default 2 warm-up epochs left times still falling (an SGD replicate: 36.7, 33.2, 28.5 ms); its
+     * epochs are short next to a fork's start.
+     */
+    static final int MLP_CONDITION_WARMUPS = 8;
+    static final int MLP_CONDITION_MEASUREMENTS = 5;
 
     /**
      * The conditions map: MB-LBFGS's per-epoch time over batch size × overlap × memory × epoch form, the others'
@@ -91,7 +101,7 @@ public final class StandardStudy {
      * every batch size, the batch gradient with its parts apart at every batch size and overlap, the inverse-Hessian
      * product and pair update at each memory, MB-LBFGS's own vector work per step, the first-order updates, the handoff between vector calls and the gradient, bandwidth and sgemm). The CNN trains
      * on the standard study's 5,000 images, with one warm-up and two measured epochs per replicate and memory 5 at
-     * batch 64 only, which keeps the map near 15 minutes on 2 cores (measured: 14).
+     * batch 64 only, which keeps the map near 30 minutes on 2 cores.
      */
     static final List<Part> CONDITIONS = conditions();
 
@@ -115,9 +125,11 @@ public final class StandardStudy {
                 "GradientFloor|PartGradients|InverseHessian|MbLbfgsStep|Update|Handoff|MemoryBandwidth|Calibration",
                 merge(kernels, mlp), true));
         parts.add(new Part("conditions: per-epoch time, first-order methods, MLP", "EpochTime", merge(mlp,
-                Map.of("optimizer", firstOrder, "batchSize", batches, "seed", CONDITION_SEEDS)), false));
+                Map.of("optimizer", firstOrder, "batchSize", batches, "seed", CONDITION_SEEDS)), false,
+                MLP_CONDITION_WARMUPS, MLP_CONDITION_MEASUREMENTS));
         parts.add(new Part("conditions: per-epoch time, MB-LBFGS, MLP", "EpochTime", merge(mlp, merge(mbGrid,
-                Map.of("batchSize", batches, "memory", memories))), false));
+                Map.of("batchSize", batches, "memory", memories))), false,
+                MLP_CONDITION_WARMUPS, MLP_CONDITION_MEASUREMENTS));
         parts.add(new Part("conditions: kernels, bandwidth and sgemm, CNN (2 threads)",
                 "GradientFloor|PartGradients|InverseHessian|MbLbfgsStep|Update|Handoff|MemoryBandwidth|Calibration",
                 merge(kernels, Map.of("network", "cnn", "threads", "2")), true));

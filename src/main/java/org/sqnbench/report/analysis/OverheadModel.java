@@ -35,7 +35,8 @@ import org.sqnbench.study.Traffic;
  * <li>V: the step's own vector work, the MbLbfgsStep benchmark: {@code MbLbfgs.step} with free gradients and an
  * empty memory (the pair's difference and dot products, the batch gradient from its parts, the product with no
  * pairs, θ ← θ + s). It replaced a count of 13 + 8 vector passes priced at the triad bandwidth, which the step's
- * library calls do not reach: on the CNN (2 threads) the count gave about 4 ms where the calls take 8.5;</li>
+ * library calls do not reach: on the CNN (2 threads) the count gave about 4 ms where the calls took 8.5 (about 6
+ * since three of them were merged);</li>
  * <li>U = 3c, SGD's update (one axpy), c one pass over an n-vector (4n bytes) at the triad bandwidth of the
  * MemoryBandwidth benchmark with the setting's thread count;</li>
  * <li>P(h): what the compact product H·g adds over h pairs, h the mean pairs held at the epoch's products (the
