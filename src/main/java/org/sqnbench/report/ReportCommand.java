@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.sqnbench.report.analysis.Conclusions;
+import org.sqnbench.report.analysis.KernelSources;
 import org.sqnbench.report.analysis.KernelTimes;
 import org.sqnbench.report.analysis.OverheadModel;
 import org.sqnbench.report.analysis.Verdict;
@@ -16,6 +17,7 @@ import org.sqnbench.report.charts.ChartSpec;
 import org.sqnbench.report.charts.ChartWriter;
 import org.sqnbench.report.results.BadInputException;
 import org.sqnbench.report.results.EpochData;
+import org.sqnbench.report.results.JmhResult;
 import org.sqnbench.report.results.JmhResults;
 import org.sqnbench.report.results.StudyInputs;
 import org.sqnbench.report.text.ConclusionsText;
@@ -73,6 +75,19 @@ public final class ReportCommand {
         }
     }
 
+    /**
+     * Each input (a study folder or a file) read alone, so that the cost model and the floor can set a setting's
+     * epochs against the kernels of the same session (a shard that lacks them falls back to the pooled kernels).
+     */
+    private static List<KernelSources.Input> eachAlone(List<Path> inputs) {
+        List<KernelSources.Input> alone = new ArrayList<>();
+        for (Path input : inputs) {
+            List<JmhResult> results = JmhResults.readAll(StudyInputs.expand(List.of(input)).files()).results();
+            alone.add(new KernelSources.Input(EpochData.of(results), KernelTimes.of(results)));
+        }
+        return alone;
+    }
+
     private static int write(List<Path> inputs, Path dir, PrintStream out) {
         // a study folder stands for its parts' files; its missing parts are said in report.md and below
         StudyInputs.Expanded study = StudyInputs.expand(inputs);
@@ -80,6 +95,7 @@ public final class ReportCommand {
         JmhResults.Loaded loaded = JmhResults.readAll(files);
         EpochData epochs = EpochData.of(loaded.results());
         KernelTimes kernels = KernelTimes.of(loaded.results());
+        KernelSources sources = new KernelSources(kernels, inputs.size() > 1 ? eachAlone(inputs) : List.of());
         Verdict verdict = Verdict.of(epochs, kernels);
         Conclusions conclusions = Conclusions.of(epochs, verdict);
         if (System.getProperty("java.awt.headless") == null) {
@@ -87,7 +103,7 @@ public final class ReportCommand {
             System.setProperty("java.awt.headless", "true");
         }
         try (OutputDirectory target = OutputDirectory.open(dir)) {
-            ChartPlan plan = ChartPlan.of(epochs, kernels, verdict);
+            ChartPlan plan = ChartPlan.of(epochs, sources, verdict);
             for (ChartSpec c : plan.charts()) {
                 ChartWriter.write(c, target.staging());
             }
@@ -95,10 +111,10 @@ public final class ReportCommand {
             notes.addAll(loaded.notes());
             notes.addAll(plan.notes());
             List<Figure> figures = plan.charts().stream().map(c -> new Figure(c.file(), c.caption())).toList();
-            String md = new ReportWriter(files, loaded.results(), epochs, kernels, verdict, conclusions, figures,
+            String md = new ReportWriter(files, loaded.results(), epochs, sources, verdict, conclusions, figures,
                     plan.skipped(), notes).markdown();
             Files.writeString(target.staging().resolve(OutputDirectory.REPORT), md, StandardCharsets.UTF_8);
-            OverheadModel model = OverheadModel.of(epochs, kernels);
+            OverheadModel model = OverheadModel.of(epochs, sources);
             Files.writeString(target.staging().resolve(OverheadModel.CSV_FILE), model.csv(), StandardCharsets.UTF_8);
             target.publish();
             out.print(VerdictText.text(verdict));

@@ -47,11 +47,23 @@ public final class MbLbfgsFloor {
 
     /** One row per MB-LBFGS EpochTime series that has an epoch time (series that diverged throughout have none). */
     public static List<Row> of(EpochData epochs, KernelTimes kernels) {
+        return of(epochs, KernelSources.single(kernels));
+    }
+
+    /** The same, each row from the kernels of the input that holds its epochs when it has both, else pooled. */
+    public static List<Row> of(EpochData epochs, KernelSources sources) {
         List<Row> rows = new ArrayList<>();
         for (Setting s : epochs.settings(EpochData.EPOCH_TIME)) {
             for (EpochSeries e : epochs.series(EpochData.EPOCH_TIME, s)) {
                 if (e.isMbLbfgs() && !e.allDiverged()) {
-                    rows.add(row(e, kernels));
+                    Row row = null;
+                    for (KernelTimes kernels : sources.candidates(e)) {
+                        row = row(e, kernels);
+                        if (row.hasFloor()) {
+                            break;
+                        }
+                    }
+                    rows.add(row);
                 }
             }
         }

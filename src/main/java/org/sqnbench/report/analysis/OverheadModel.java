@@ -17,8 +17,9 @@ import org.sqnbench.study.StudyNetwork;
 import org.sqnbench.study.Traffic;
 
 /**
- * A cost model of MB-LBFGS's epoch relative to SGD's, built only from the kernel benchmarks of the same results and
- * from counts; no epoch time goes into a prediction, so comparing it with the measured ratio tests the model.
+ * A cost model of MB-LBFGS's epoch relative to SGD's, built only from kernel benchmarks and counts: the kernels of
+ * the input that holds the setting's epochs when it has them all, else every input's pooled ({@link KernelSources});
+ * no epoch time goes into a prediction, so comparing it with the measured ratio tests the model.
  *
  * <p>For MB-LBFGS with batch b, overlap l = round(r·b), memory m, default 'reuse' overlap gradients and the
  * {@code skip-norm} curvature rule, one epoch of k steps is predicted to take
@@ -235,7 +236,16 @@ public final class OverheadModel {
         this.notes = notes;
     }
 
+    /** The model over one input, or over inputs whose kernels are all pooled. */
     public static OverheadModel of(EpochData epochs, KernelTimes kernels) {
+        return of(epochs, KernelSources.single(kernels));
+    }
+
+    /**
+     * The model of every MB-LBFGS EpochTime series, each from the kernels of the input that holds its and SGD's
+     * epochs when that input has them all, else from every input's kernels pooled ({@link KernelSources}).
+     */
+    public static OverheadModel of(EpochData epochs, KernelSources sources) {
         List<Row> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (Setting setting : epochs.settings(EpochData.EPOCH_TIME)) {
@@ -265,34 +275,50 @@ public final class OverheadModel {
                     notes.add(what + "skipped, " + String.join("; ", missing));
                     continue;
                 }
-                Kernels k = new Kernels(kernels, setting.network(), setting.threads());
-                int b = setting.batchSize();
-                int l = mb.overlapSize();
-                int m = Integer.parseInt(mb.key().memory());
-                double h = mb.pairsHeld();
-                OptionalDouble g3 = k.partGradients(b, mb.key().overlap());
-                OptionalDouble gb = k.gradient(b);
-                OptionalDouble c = k.pass();
-                OptionalDouble v = k.stepVectors();
-                OptionalDouble hand = k.handoff();
-                OptionalDouble p = k.product(m);
-                OptionalDouble a = k.addPair(m);
-                if (!k.missing().isEmpty()) {
-                    notes.add(what + "skipped, kernels not measured: " + String.join(", ", k.missing()));
-                    continue;
+                List<String> lacking = List.of();
+                for (KernelTimes kernels : sources.candidates(mb, sgd.get())) {
+                    Kernels k = new Kernels(kernels, setting.network(), setting.threads());
+                    Optional<Row> row = row(k, mb, sgd.get());
+                    if (row.isPresent()) {
+                        rows.add(row.get());
+                        lacking = List.of();
+                        break;
+                    }
+                    lacking = k.missing();
                 }
-                double steps = mb.iterationsPerEpoch();
-                double skipped = Double.isNaN(mb.skippedPairs()) ? 0 : mb.skippedPairs();
-                MbEpoch mbEpoch = new MbEpoch(steps, Math.max(0, steps - 1 - skipped),
-                        g3.getAsDouble(), v.getAsDouble(),
-                        productAt(p.getAsDouble(), m, h), addPairAt(a.getAsDouble(), m, h), hand.getAsDouble());
-                SgdEpoch sgdEpoch = new SgdEpoch(sgd.get().iterationsPerEpoch(), gb.getAsDouble(),
-                        SGD_UPDATE_PASSES * c.getAsDouble(), hand.getAsDouble());
-                double measured = mb.meanReplicateTime() / sgd.get().meanReplicateTime();
-                rows.add(new Row(mb, sgd.get(), measured, mbEpoch, sgdEpoch));
+                if (!lacking.isEmpty()) {
+                    notes.add(what + "skipped, kernels not measured: " + String.join(", ", lacking));
+                }
             }
         }
         return new OverheadModel(List.copyOf(rows), List.copyOf(notes));
+    }
+
+    /** One setting's row from one set of kernels, empty when a kernel is missing ({@code k} then names it). */
+    private static Optional<Row> row(Kernels k, EpochSeries mb, EpochSeries sgd) {
+        Setting setting = mb.key().setting();
+        int b = setting.batchSize();
+        int m = Integer.parseInt(mb.key().memory());
+        double h = mb.pairsHeld();
+        OptionalDouble g3 = k.partGradients(b, mb.key().overlap());
+        OptionalDouble gb = k.gradient(b);
+        OptionalDouble c = k.pass();
+        OptionalDouble v = k.stepVectors();
+        OptionalDouble hand = k.handoff();
+        OptionalDouble p = k.product(m);
+        OptionalDouble a = k.addPair(m);
+        if (!k.missing().isEmpty()) {
+            return Optional.empty();
+        }
+        double steps = mb.iterationsPerEpoch();
+        double skipped = Double.isNaN(mb.skippedPairs()) ? 0 : mb.skippedPairs();
+        MbEpoch mbEpoch = new MbEpoch(steps, Math.max(0, steps - 1 - skipped),
+                g3.getAsDouble(), v.getAsDouble(),
+                productAt(p.getAsDouble(), m, h), addPairAt(a.getAsDouble(), m, h), hand.getAsDouble());
+        SgdEpoch sgdEpoch = new SgdEpoch(sgd.iterationsPerEpoch(), gb.getAsDouble(),
+                SGD_UPDATE_PASSES * c.getAsDouble(), hand.getAsDouble());
+        double measured = mb.meanReplicateTime() / sgd.meanReplicateTime();
+        return Optional.of(new Row(mb, sgd, measured, mbEpoch, sgdEpoch));
     }
 
     /** What the product's passes over h pairs take, from its time with a full memory m, by its passes. */
@@ -315,12 +341,22 @@ public final class OverheadModel {
      * first one, which then names what is missing.
      */
     public static SourceSetting sourceSetting(KernelTimes kernels, EpochData epochs) {
+        return sourceSetting(KernelSources.single(kernels), epochs);
+    }
+
+    /** The same, from the first input whose kernels are all there (one session's), else from the pooled kernels. */
+    public static SourceSetting sourceSetting(KernelSources sources, EpochData epochs) {
         List<String> threads = epochs.settings(EpochData.EPOCH_TIME).stream()
                 .filter(s -> s.network().equals(StudyNetwork.CNN.cliName())).map(Setting::threads).distinct()
                 .toList();
-        List<SourceSetting> tried = (threads.isEmpty() ? List.of("0") : threads).stream()
-                .map(t -> sourceSetting(kernels, t)).toList();
-        return tried.stream().filter(s -> !s.cases().isEmpty()).findFirst().orElse(tried.get(0));
+        List<String> counts = threads.isEmpty() ? List.of("0") : threads;
+        List<SourceSetting> tried = new ArrayList<>();
+        for (KernelTimes kernels : sources.all()) {
+            counts.forEach(t -> tried.add(sourceSetting(kernels, t)));
+        }
+        // none complete: the pooled kernels at the first thread count say what is missing
+        return tried.stream().filter(s -> !s.cases().isEmpty()).findFirst()
+                .orElse(tried.get(tried.size() - counts.size()));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.sqnbench.report.analysis.KernelSources;
 import org.sqnbench.report.analysis.KernelTimes;
 import org.sqnbench.report.analysis.OverheadModel;
 import org.sqnbench.report.analysis.Verdict;
@@ -25,7 +26,8 @@ public final class ChartPlan {
     private ChartPlan() {
     }
 
-    public static ChartPlan of(EpochData epochs, KernelTimes kernels, Verdict verdict) {
+    public static ChartPlan of(EpochData epochs, KernelSources sources, Verdict verdict) {
+        KernelTimes kernels = sources.pooled();
         ConvergenceCharts convergence = new ConvergenceCharts(epochs);
         TimeCharts time = new TimeCharts(epochs, verdict);
         KernelCharts kernel = new KernelCharts(kernels);
@@ -48,7 +50,7 @@ public final class ChartPlan {
         }
         plan.add(time.mbLbfgsOverhead(), ChartId.MBLBFGS_OVERHEAD, null,
                 "no EpochTimeBenchmark setting with MB-LBFGS and another optimizer");
-        plan.add(new ModelCharts(OverheadModel.of(epochs, kernels)).predictedVsMeasured(), ChartId.OVERHEAD_MODEL, null,
+        plan.add(new ModelCharts(OverheadModel.of(epochs, sources)).predictedVsMeasured(), ChartId.OVERHEAD_MODEL, null,
                 "no MB-LBFGS setting with SGD, pairsHeld and every kernel the overhead model needs");
         for (String n : networks) {
             plan.add(kernel.inverseHessian(n, "product"), ChartId.INVERSE_HESSIAN_PRODUCT, n,

@@ -17,6 +17,7 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import org.sqnbench.report.analysis.Conclusions;
 import org.sqnbench.report.analysis.CostModel;
+import org.sqnbench.report.analysis.KernelSources;
 import org.sqnbench.report.analysis.KernelTimes;
 import org.sqnbench.report.analysis.MbLbfgsFloor;
 import org.sqnbench.report.analysis.OverheadModel;
@@ -44,6 +45,7 @@ public final class ReportWriter {
     private final List<JmhResult> results;
     private final EpochData epochs;
     private final KernelTimes kernels;
+    private final KernelSources sources;
     private final Verdict verdict;
     private final ConclusionsText conclusions;
     private final List<Figure> figures;
@@ -56,14 +58,15 @@ public final class ReportWriter {
      * @param skipped one line per chart not drawn, and why
      * @param notes   anything else a reader should know (left-out results, series with nothing to draw)
      */
-    public ReportWriter(List<Path> inputs, List<JmhResult> results, EpochData epochs, KernelTimes kernels,
+    public ReportWriter(List<Path> inputs, List<JmhResult> results, EpochData epochs, KernelSources sources,
                         Verdict verdict, Conclusions conclusions, List<Figure> figures, List<String> skipped,
                         List<String> notes) {
         this.conclusions = ConclusionsText.of(conclusions);
         this.inputs = inputs;
         this.results = results;
         this.epochs = epochs;
-        this.kernels = kernels;
+        this.kernels = sources.pooled();
+        this.sources = sources;
         this.verdict = verdict;
         this.figures = figures;
         this.skipped = skipped;
@@ -287,7 +290,8 @@ public final class ReportWriter {
 
     private void conditions(StringBuilder b) {
         b.append("\n## Conditions: where MB-LBFGS costs about +20%\n\n").append(ConditionsText.markdown(verdict,
-                OverheadModel.of(epochs, kernels), MbLbfgsFloor.of(epochs, kernels), OverheadModel.sourceSetting(kernels, epochs)));
+                OverheadModel.of(epochs, sources), MbLbfgsFloor.of(epochs, sources),
+                OverheadModel.sourceSetting(sources, epochs)));
         embed(b, ChartId.OVERHEAD_MODEL.file());
     }
 

@@ -175,6 +175,68 @@ class OverheadModelTest {
                 skipped.notes().get(0));
     }
 
+    /** Another session's file that measured G(64) at 1.5 ms: pooled with the epochs' own 0.5 ms it reads 1.0. */
+    static JmhJson otherSessionGradient() {
+        return new JmhJson().kernel("GradientFloorBenchmark.gradient",
+                p("network", "mlp", "batchSize", "64", "threads", "0"), 1.5, 1.5);
+    }
+
+    /**
+     * Two inputs: the epochs with every kernel at G(64) = 0.5 ms, and another session's G(64) = 1.5 ms. Pooled, G is
+     * the mean of the four forks, 1.0 ms, and T_SGD = 125 × (1.0 + 0.03) = 128.75 ms: 203.6 / 128.75 = 1.581359.
+     * From the epochs' own input, the single-input case's 203.6 / 66.25 = 3.073208.
+     */
+    @Test
+    void theKernelsOfTheEpochsOwnInputComeFirst() {
+        // the floor takes the triad at the thread count the default resolves to, 1 on the MLP
+        List<JmhResult> own = read(mlp(true).kernel(TRIAD, p("threads", "1"), triadFor(0.01, MLP_N),
+                triadFor(0.01, MLP_N)));
+        List<JmhResult> other = JmhResults.readAll(List.of(otherSessionGradient().write(dir, "other.json"))).results();
+        List<JmhResult> both = JmhResults.readAll(List.of(dir.resolve("results.json"), dir.resolve("other.json")))
+                .results();
+        EpochData epochs = EpochData.of(both);
+        KernelTimes pooled = KernelTimes.of(both);
+        assertEquals(1.581359, OverheadModel.of(epochs, pooled).rows().get(0).predicted(), 1e-6);
+        KernelSources sources = new KernelSources(pooled, List.of(
+                new KernelSources.Input(EpochData.of(own), KernelTimes.of(own)),
+                new KernelSources.Input(EpochData.of(other), KernelTimes.of(other))));
+        assertEquals(203.6 / 66.25, OverheadModel.of(epochs, sources).rows().get(0).predicted(), 1e-9);
+        // the floor likewise: 166 steps × (0.5 ms + its vector passes) from the own input, 1.0 ms pooled
+        MbLbfgsFloor.Row ownFloor = MbLbfgsFloor.of(epochs, sources).get(0);
+        MbLbfgsFloor.Row pooledFloor = MbLbfgsFloor.of(epochs, pooled).get(0);
+        assertEquals(List.of(), ownFloor.missing());
+        assertEquals(0.5, ownFloor.gradientMs(), 1e-12);
+        assertEquals(1.0, pooledFloor.gradientMs(), 1e-12);
+    }
+
+    /** An input that holds the epochs but lacks a kernel leaves the row to the pooled kernels, which have it. */
+    @Test
+    void anInputWithoutEveryKernelFallsBackToThePooledOnes() {
+        List<JmhResult> own = read(mlp(false));
+        List<JmhResult> addPair = JmhResults.readAll(List.of(new JmhJson().kernel("InverseHessianBenchmark.addPair",
+                p("network", "mlp", "memory", "10", "form", "compact", "threads", "0"), 0.24, 0.24)
+                .write(dir, "addpair.json"))).results();
+        List<JmhResult> both = JmhResults.readAll(List.of(dir.resolve("results.json"), dir.resolve("addpair.json")))
+                .results();
+        KernelSources sources = new KernelSources(KernelTimes.of(both), List.of(
+                new KernelSources.Input(EpochData.of(own), KernelTimes.of(own)),
+                new KernelSources.Input(EpochData.of(addPair), KernelTimes.of(addPair))));
+        OverheadModel m = OverheadModel.of(EpochData.of(both), sources);
+        assertEquals(List.of(), m.notes());
+        assertEquals(203.6 / 66.25, m.rows().get(0).predicted(), 1e-9);
+    }
+
+    @Test
+    void theReportCommandReadsEachInputAlone() throws IOException {
+        Path out = dir.resolve("plots");
+        int status = ReportCommand.run(new String[] {mlp(true).write(dir, "r.json").toString(),
+                        otherSessionGradient().write(dir, "other.json").toString(), "--out", out.toString()},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), System.err);
+        assertEquals(0, status);
+        assertEquals(OverheadModel.CSV_HEADER + "\nmlp,64,0.25,10,pass,3.100,3.073\n",
+                Files.readString(out.resolve(OverheadModel.CSV_FILE)));
+    }
+
     @Test
     void resultsWithoutPairsHeldAreSkippedNotGuessed() {
         OverheadModel m = model(new JmhJson()

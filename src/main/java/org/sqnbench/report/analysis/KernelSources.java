@@ -1,0 +1,71 @@
+package org.sqnbench.report.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sqnbench.report.results.EpochData;
+import org.sqnbench.report.results.EpochSeries;
+
+/**
+ * Where a computation that sets epoch times against kernel times takes its kernels from when a report reads several
+ * inputs (study folders or result files): first the kernels of the input that holds the epochs, then those of every
+ * input pooled. The same kernel measured in two sessions can differ by more than the model's tolerance (the CNN's
+ * batch-64 gradient read 12.9 ms in the 2026-12-04 standard study and 15.6 ms in the next day's conditions map),
+ * and the cost model and the floor are claims about epochs and kernels measured side by side.
+ */
+public final class KernelSources {
+    /** One input of a report, read alone. */
+    public record Input(EpochData epochs, KernelTimes kernels) {
+    }
+
+    private final KernelTimes pooled;
+    private final List<Input> inputs;
+
+    /**
+     * @param pooled every input's kernels pooled (what the report's kernel tables show)
+     * @param inputs each input read alone, in the order given; empty when the report reads one input
+     */
+    public KernelSources(KernelTimes pooled, List<Input> inputs) {
+        this.pooled = pooled;
+        this.inputs = List.copyOf(inputs);
+    }
+
+    /** A single input: its kernels are the pooled ones. */
+    public static KernelSources single(KernelTimes kernels) {
+        return new KernelSources(kernels, List.of());
+    }
+
+    public KernelTimes pooled() {
+        return pooled;
+    }
+
+    /**
+     * The kernels to try for a computation over {@code series} (all EpochTime series of one setting), first choice
+     * first: those of the one input that holds every run of every series, if there is one, then the pooled ones.
+     */
+    public List<KernelTimes> candidates(EpochSeries... series) {
+        List<KernelTimes> c = new ArrayList<>();
+        inputs.stream().filter(i -> holdsWhole(i, series)).findFirst().ifPresent(i -> c.add(i.kernels()));
+        c.add(pooled);
+        return c;
+    }
+
+    /** Every input's kernels in order, then the pooled ones: for computations over no particular epochs. */
+    public List<KernelTimes> all() {
+        List<KernelTimes> c = new ArrayList<>();
+        inputs.forEach(i -> c.add(i.kernels()));
+        c.add(pooled);
+        return c;
+    }
+
+    /** Whether the input has each series with the same key and as many runs: the series came from it alone. */
+    private static boolean holdsWhole(Input input, EpochSeries... series) {
+        for (EpochSeries s : series) {
+            boolean found = input.epochs().series(s.key().benchmarkClass(), s.key().setting()).stream()
+                    .anyMatch(t -> t.key().equals(s.key()) && t.runs().size() == s.runs().size());
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
