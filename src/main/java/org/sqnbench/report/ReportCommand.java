@@ -83,7 +83,8 @@ public final class ReportCommand {
         List<KernelSources.Input> alone = new ArrayList<>();
         for (Path input : inputs) {
             List<JmhResult> results = JmhResults.readAll(StudyInputs.expand(List.of(input)).files()).results();
-            alone.add(new KernelSources.Input(EpochData.of(results), KernelTimes.of(results)));
+            alone.add(new KernelSources.Input(String.valueOf(input.getFileName()), EpochData.of(results),
+                    KernelTimes.of(results)));
         }
         return alone;
     }

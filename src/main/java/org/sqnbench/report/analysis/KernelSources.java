@@ -13,8 +13,8 @@ import org.sqnbench.report.results.EpochSeries;
  * and the cost model and the floor are claims about epochs and kernels measured side by side.
  */
 public final class KernelSources {
-    /** One input of a report, read alone. */
-    public record Input(EpochData epochs, KernelTimes kernels) {
+    /** One input of a report, read alone; {@code name} as the report names it (a folder's or file's name). */
+    public record Input(String name, EpochData epochs, KernelTimes kernels) {
     }
 
     private final KernelTimes pooled;
@@ -36,6 +36,11 @@ public final class KernelSources {
 
     public KernelTimes pooled() {
         return pooled;
+    }
+
+    /** Each input read alone, in the order given; empty when the report reads one input. */
+    public List<Input> inputs() {
+        return inputs;
     }
 
     /**

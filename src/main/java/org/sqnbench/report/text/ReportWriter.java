@@ -279,7 +279,7 @@ public final class ReportWriter {
             b.append("\nMemory bandwidth (").append(p.result().paramText()).append("): triad over 2^25 floats, ")
                     .append(Format.sig(CostModel.gbPerSecond(p))).append(" GB/s.");
         }
-        b.append('\n').append(RooflineText.markdown(Roofline.of(kernels)));
+        b.append('\n').append(RooflineText.markdown(Roofline.of(sources)));
         for (String n : networksWithCharts()) {
             embed(b, ChartId.INVERSE_HESSIAN_PRODUCT.file(n));
             embed(b, ChartId.INVERSE_HESSIAN_ADDPAIR.file(n));

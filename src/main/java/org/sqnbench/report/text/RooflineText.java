@@ -20,12 +20,19 @@ final class RooflineText {
                 .append("multiply-adds of the forward pass, the weight gradients and the input gradients ")
                 .append("backpropagation needs, weights only: ")
                 .append(perSample()).append(" a sample (biases, activations and pooling left out). A gradient far ")
-                .append("below the sgemm's rate spends its time outside large matrix products.\n\n")
+                .append("below the sgemm's rate spends its time outside large matrix products.");
+        boolean runs = rows.stream().anyMatch(r -> !r.run().isEmpty());
+        if (runs) {
+            b.append(" One block of rows per input, each against that input's own sgemm: runs on different days ")
+                    .append("are different machines.");
+        }
+        b.append("\n\n").append(runs ? "| run " : "")
                 .append("| network | batch | threads | ms per call | GFLOP per call | GFLOP/s | sgemm GFLOP/s | of sgemm |\n")
-                .append("|---|---:|---|---:|---:|---:|---:|---:|\n");
+                .append(runs ? "|---" : "").append("|---|---:|---|---:|---:|---:|---:|---:|\n");
         for (Roofline.Row r : rows) {
             String param = r.gradient().param("threads");
-            b.append("| ").append(r.network()).append(" | ").append(r.batchSize()).append(" | ")
+            b.append(runs ? "| " + r.run() + " " : "").append("| ").append(r.network()).append(" | ")
+                    .append(r.batchSize()).append(" | ")
                     .append(r.threads() > 0 ? String.valueOf(r.threads()) : "unknown")
                     .append(param.equals(String.valueOf(r.threads())) ? "" : " (threads=" + param + ")").append(" | ")
                     .append(ReportWriter.meanCi(r.gradient().time())).append(" | ").append(Format.sig(r.flop() / 1e9))

@@ -198,8 +198,8 @@ class OverheadModelTest {
         KernelTimes pooled = KernelTimes.of(both);
         assertEquals(1.581359, OverheadModel.of(epochs, pooled).rows().get(0).predicted(), 1e-6);
         KernelSources sources = new KernelSources(pooled, List.of(
-                new KernelSources.Input(EpochData.of(own), KernelTimes.of(own)),
-                new KernelSources.Input(EpochData.of(other), KernelTimes.of(other))));
+                new KernelSources.Input("results.json", EpochData.of(own), KernelTimes.of(own)),
+                new KernelSources.Input("other.json", EpochData.of(other), KernelTimes.of(other))));
         assertEquals(203.6 / 66.25, OverheadModel.of(epochs, sources).rows().get(0).predicted(), 1e-9);
         // the floor likewise: 166 steps × (0.5 ms + its vector passes) from the own input, 1.0 ms pooled
         MbLbfgsFloor.Row ownFloor = MbLbfgsFloor.of(epochs, sources).get(0);
@@ -219,8 +219,8 @@ class OverheadModelTest {
         List<JmhResult> both = JmhResults.readAll(List.of(dir.resolve("results.json"), dir.resolve("addpair.json")))
                 .results();
         KernelSources sources = new KernelSources(KernelTimes.of(both), List.of(
-                new KernelSources.Input(EpochData.of(own), KernelTimes.of(own)),
-                new KernelSources.Input(EpochData.of(addPair), KernelTimes.of(addPair))));
+                new KernelSources.Input("results.json", EpochData.of(own), KernelTimes.of(own)),
+                new KernelSources.Input("addpair.json", EpochData.of(addPair), KernelTimes.of(addPair))));
         OverheadModel m = OverheadModel.of(EpochData.of(both), sources);
         assertEquals(List.of(), m.notes());
         assertEquals(203.6 / 66.25, m.rows().get(0).predicted(), 1e-9);
