@@ -26,7 +26,6 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
-import org.sqnbench.bench.StandardStudy.Part;
 
 /**
  * Runs one part of the study with JMH. JMH goes on after a benchmark whose fork crashed or threw (its default,
@@ -38,7 +37,7 @@ final class JmhPart implements StandardStudy.PartRunner {
     private volatile boolean stopped;
 
     @Override
-    public Outcome run(Part part, List<String> jmhOptions) throws RunnerException {
+    public Outcome run(StudyPart part, List<String> jmhOptions) throws RunnerException {
         Options options = options(part, jmhOptions);
         List<BenchmarkParams> started = new ArrayList<>();
         Collection<RunResult> results = new Runner(options, console(options, started, Thread.currentThread())).run();
@@ -56,7 +55,7 @@ final class JmhPart implements StandardStudy.PartRunner {
     }
 
     /** The part's include pattern and parameters over the study's JMH options. */
-    static Options options(Part part, List<String> jmhOptions) {
+    static Options options(StudyPart part, List<String> jmhOptions) {
         CommandLineOptions cli = parse(jmhOptions);
         ChainedOptionsBuilder options = new OptionsBuilder().parent(cli)
                 .include("\\.(" + part.include() + ")Benchmark\\.");

@@ -37,48 +37,25 @@ public final class StandardStudy {
     public static final int CNN_TRAIN_SIZE = 5_000;
 
     /**
-     * One JMH run of the study.
-     *
-     * @param include         benchmark classes, without their "Benchmark" suffix, as a regular expression
-     * @param params          JMH parameters; several values separated by commas, as on JMH's command line
-     * @param shortKernelRuns 2 warm-up and 3 measured iterations of 1 s instead of the benchmarks' own settings
-     * @param warmups         warm-up iterations (epochs) instead of the benchmarks' own; null = their own
-     * @param measurements    measured iterations (epochs) instead of the benchmarks' own; null = their own
-     */
-    public record Part(String title, String include, Map<String, String> params, boolean shortKernelRuns,
-                       Integer warmups, Integer measurements) {
-        public Part(String title, String include, Map<String, String> params, boolean shortKernelRuns) {
-            this(title, include, params, shortKernelRuns, null, null);
-        }
-
-        /** "EpochTime, network=cnn, trainSize=5000": what to pass JMH to run this part alone. */
-        String settings() {
-            StringBuilder b = new StringBuilder(include);
-            new TreeMap<>(params).forEach((k, v) -> b.append(", ").append(k).append('=').append(v));
-            return b.toString();
-        }
-    }
-
-    /**
      * The 15-epoch convergence runs come first: they are the longest parts, and their accuracies do not depend on a
      * quiet machine while the timing parts do, so a study can be stopped after them and resumed when the machine is
      * quiet.
      */
-    static final List<Part> PARTS = List.of(
-            new Part("15-epoch convergence, MLP", "Convergence", Map.of("network", "mlp"), false),
-            new Part("15-epoch convergence, CNN", "Convergence",
+    static final List<StudyPart> PARTS = List.of(
+            new StudyPart("15-epoch convergence, MLP", "Convergence", Map.of("network", "mlp"), false),
+            new StudyPart("15-epoch convergence, CNN", "Convergence",
                     Map.of("network", "cnn", "trainSize", "" + CNN_TRAIN_SIZE), false),
-            new Part("hot kernels and bandwidth",
+            new StudyPart("hot kernels and bandwidth",
                     "OverlapGradient|PartGradients|InverseHessian|MbLbfgsStep|BbStep|MemoryBandwidth", Map.of(), true),
-            new Part("compute roofline: gradients and sgemm at 1 and 2 threads", "GradientFloor|Calibration",
+            new StudyPart("compute roofline: gradients and sgemm at 1 and 2 threads", "GradientFloor|Calibration",
                     Map.of("threads", "1,2"), true),
-            new Part("per-epoch time, MLP", "EpochTime", Map.of("network", "mlp"), false),
-            new Part("per-epoch time, CNN", "EpochTime", Map.of("network", "cnn", "trainSize", "" + CNN_TRAIN_SIZE), false),
+            new StudyPart("per-epoch time, MLP", "EpochTime", Map.of("network", "mlp"), false),
+            new StudyPart("per-epoch time, CNN", "EpochTime", Map.of("network", "cnn", "trainSize", "" + CNN_TRAIN_SIZE), false),
             // the first-order methods take n/batch steps in either form, so only MB-LBFGS runs the second one
-            new Part("per-epoch time, MB-LBFGS epochs of n/batch steps, MLP", "EpochTime",
+            new StudyPart("per-epoch time, MB-LBFGS epochs of n/batch steps, MLP", "EpochTime",
                     Map.of("network", "mlp", "optimizer", Method.Names.MB_LBFGS, "epochForm", Method.ITERATIONS_EPOCH_FORM),
                     false),
-            new Part("per-epoch time, MB-LBFGS epochs of n/batch steps, CNN", "EpochTime",
+            new StudyPart("per-epoch time, MB-LBFGS epochs of n/batch steps, CNN", "EpochTime",
                     Map.of("network", "cnn", "trainSize", "" + CNN_TRAIN_SIZE, "optimizer", Method.Names.MB_LBFGS,
                             "epochForm", Method.ITERATIONS_EPOCH_FORM), false));
 
@@ -103,9 +80,9 @@ public final class StandardStudy {
      * on the standard study's 5,000 images, with one warm-up and two measured epochs per replicate and memory 5 at
      * batch 64 only, which keeps the map near 30 minutes on 2 cores.
      */
-    static final List<Part> CONDITIONS = conditions();
+    static final List<StudyPart> CONDITIONS = conditions();
 
-    private static List<Part> conditions() {
+    private static List<StudyPart> conditions() {
         String batches = join(Arrays.stream(ConditionsGrid.BATCHES).mapToObj(String::valueOf));
         String overlaps = join(Arrays.stream(ConditionsGrid.OVERLAPS).mapToObj(String::valueOf));
         String memories = join(Arrays.stream(ConditionsGrid.MEMORIES).mapToObj(String::valueOf));
@@ -119,25 +96,25 @@ public final class StandardStudy {
                 "form", "compact");
         Map<String, String> mbGrid = Map.of("optimizer", Method.Names.MB_LBFGS, "overlap", overlaps,
                 "epochForm", forms, "seed", CONDITION_SEEDS);
-        List<Part> parts = new ArrayList<>();
+        List<StudyPart> parts = new ArrayList<>();
         // bandwidth and sgemm at the thread count of each network's part
-        parts.add(new Part("conditions: kernels, bandwidth and sgemm, MLP (1 thread)",
+        parts.add(new StudyPart("conditions: kernels, bandwidth and sgemm, MLP (1 thread)",
                 "GradientFloor|PartGradients|InverseHessian|MbLbfgsStep|Update|Handoff|MemoryBandwidth|Calibration",
                 merge(kernels, mlp), true));
-        parts.add(new Part("conditions: per-epoch time, first-order methods, MLP", "EpochTime", merge(mlp,
+        parts.add(new StudyPart("conditions: per-epoch time, first-order methods, MLP", "EpochTime", merge(mlp,
                 Map.of("optimizer", firstOrder, "batchSize", batches, "seed", CONDITION_SEEDS)), false,
                 MLP_CONDITION_WARMUPS, MLP_CONDITION_MEASUREMENTS));
-        parts.add(new Part("conditions: per-epoch time, MB-LBFGS, MLP", "EpochTime", merge(mlp, merge(mbGrid,
+        parts.add(new StudyPart("conditions: per-epoch time, MB-LBFGS, MLP", "EpochTime", merge(mlp, merge(mbGrid,
                 Map.of("batchSize", batches, "memory", memories))), false,
                 MLP_CONDITION_WARMUPS, MLP_CONDITION_MEASUREMENTS));
-        parts.add(new Part("conditions: kernels, bandwidth and sgemm, CNN (2 threads)",
+        parts.add(new StudyPart("conditions: kernels, bandwidth and sgemm, CNN (2 threads)",
                 "GradientFloor|PartGradients|InverseHessian|MbLbfgsStep|Update|Handoff|MemoryBandwidth|Calibration",
                 merge(kernels, Map.of("network", "cnn", "threads", "2")), true));
-        parts.add(new Part("conditions: per-epoch time, first-order methods, CNN", "EpochTime", merge(cnn,
+        parts.add(new StudyPart("conditions: per-epoch time, first-order methods, CNN", "EpochTime", merge(cnn,
                 Map.of("optimizer", firstOrder, "batchSize", batches, "seed", CONDITION_SEEDS)), false, 1, 2));
-        parts.add(new Part("conditions: per-epoch time, MB-LBFGS m=10, CNN", "EpochTime", merge(cnn, merge(mbGrid,
+        parts.add(new StudyPart("conditions: per-epoch time, MB-LBFGS m=10, CNN", "EpochTime", merge(cnn, merge(mbGrid,
                 Map.of("batchSize", batches, "memory", "" + Method.DEFAULT_MEMORY))), false, 1, 2));
-        parts.add(new Part("conditions: per-epoch time, MB-LBFGS m=5 at batch 64, CNN", "EpochTime", merge(cnn,
+        parts.add(new StudyPart("conditions: per-epoch time, MB-LBFGS m=5 at batch 64, CNN", "EpochTime", merge(cnn,
                 merge(mbGrid, Map.of("batchSize", "64", "memory", "5"))), false, 1, 2));
         return List.copyOf(parts);
     }
@@ -161,7 +138,7 @@ public final class StandardStudy {
         record Outcome(String json, List<String> failures) {
         }
 
-        Outcome run(Part part, List<String> jmhOptions) throws Exception;
+        Outcome run(StudyPart part, List<String> jmhOptions) throws Exception;
 
         /** Called from the shutdown hook: start nothing more. */
         default void stop() {
@@ -213,7 +190,7 @@ public final class StandardStudy {
         return start(results, "conditions", CONDITIONS, jmhOptions);
     }
 
-    private static Summary start(Path results, String kind, List<Part> parts, List<String> jmhOptions)
+    private static Summary start(Path results, String kind, List<StudyPart> parts, List<String> jmhOptions)
             throws IOException {
         checkOptions(kind.isEmpty() ? "study" : kind, jmhOptions);
         StudyFolder folder = StudyFolder.create(results, kind, parts, jmhOptions, LocalDateTime.now().withNano(0));

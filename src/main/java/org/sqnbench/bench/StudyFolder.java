@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.sqnbench.bench.StandardStudy.Part;
 import org.sqnbench.study.Benchmarks;
 
 /**
@@ -46,8 +45,8 @@ final class StudyFolder {
      * @param minutes  how long it ran (0 when not run)
      * @param failures one line per benchmark or error that failed it
      */
-    record PartState(Part part, Status status, String file, double minutes, List<String> failures) {
-        static PartState notRun(Part part) {
+    record PartState(StudyPart part, Status status, String file, double minutes, List<String> failures) {
+        static PartState notRun(StudyPart part) {
             return new PartState(part, Status.NOT_RUN, null, 0, List.of());
         }
     }
@@ -66,13 +65,13 @@ final class StudyFolder {
     }
 
     /** A new study folder in {@code results}, every part not run yet. */
-    static StudyFolder create(Path results, List<Part> parts, List<String> jmhOptions, LocalDateTime now)
+    static StudyFolder create(Path results, List<StudyPart> parts, List<String> jmhOptions, LocalDateTime now)
             throws IOException {
         return create(results, "", parts, jmhOptions, now);
     }
 
     /** A new study folder named after its start time, and {@code kind} when not empty ("...-conditions"). */
-    static StudyFolder create(Path results, String kind, List<Part> parts, List<String> jmhOptions, LocalDateTime now)
+    static StudyFolder create(Path results, String kind, List<StudyPart> parts, List<String> jmhOptions, LocalDateTime now)
             throws IOException {
         Files.createDirectories(results);
         Path dir = results.resolve(now.format(Benchmarks.RUN_NAME) + (kind.isEmpty() ? "" : "-" + kind));

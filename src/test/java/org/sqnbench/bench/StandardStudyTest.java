@@ -21,7 +21,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.runner.RunnerException;
-import org.sqnbench.bench.StandardStudy.Part;
 import org.sqnbench.bench.StandardStudy.PartRunner;
 import org.sqnbench.bench.StudyFolder.Status;
 import org.sqnbench.report.ReportCommand;
@@ -31,10 +30,10 @@ class StandardStudyTest {
     static final Path KERNELS = Path.of("src/test/resources/report/kernels.json");
     static final Path EPOCHS = Path.of("src/test/resources/report/epochs.json");
     static final LocalDateTime T0 = LocalDateTime.of(2026, 11, 25, 10, 0, 0);
-    static final List<Part> PARTS = List.of(
-            new Part("kernels", "Calibration", Map.of(), true),
-            new Part("epochs, CNN", "EpochTime", Map.of("network", "cnn", "trainSize", "500"), false),
-            new Part("convergence", "Convergence", Map.of("network", "mlp"), false));
+    static final List<StudyPart> PARTS = List.of(
+            new StudyPart("kernels", "Calibration", Map.of(), true),
+            new StudyPart("epochs, CNN", "EpochTime", Map.of("network", "cnn", "trainSize", "500"), false),
+            new StudyPart("convergence", "Convergence", Map.of("network", "mlp"), false));
 
     @TempDir
     Path results;
@@ -49,7 +48,7 @@ class StandardStudyTest {
         StudyFolder folder;
 
         @Override
-        public Outcome run(Part part, List<String> jmhOptions) throws Exception {
+        public Outcome run(StudyPart part, List<String> jmhOptions) throws Exception {
             ran.add(part.title());
             options.add(jmhOptions);
             if (part.equals(PARTS.get(1))) {
@@ -221,7 +220,7 @@ class StandardStudyTest {
 
     @Test
     void theConditionsMapTimesTheGradientInPartsAtEveryBatchSizeAndOverlap() {
-        for (Part kernels : StandardStudy.CONDITIONS.stream().filter(p -> p.include().contains("PartGradients")).toList()) {
+        for (StudyPart kernels : StandardStudy.CONDITIONS.stream().filter(p -> p.include().contains("PartGradients")).toList()) {
             assertEquals("64,256,1024", kernels.params().get("batchSize"));
             assertEquals("0.1,0.25", kernels.params().get("overlap"));
             assertTrue(kernels.include().contains("GradientFloor"), kernels.include());
@@ -231,7 +230,7 @@ class StandardStudyTest {
 
     @Test
     void aPartsCommaSeparatedValuesAndEpochCountsReachJmh() {
-        Part part = new Part("grid", "EpochTime", Map.of("batchSize", "64,256", "network", "mlp"), false, 1, 2);
+        StudyPart part = new StudyPart("grid", "EpochTime", Map.of("batchSize", "64,256", "network", "mlp"), false, 1, 2);
         var options = JmhPart.options(part, List.of());
         assertEquals(List.of("64", "256"), List.copyOf(options.getParameter("batchSize").get()));
         assertEquals(1, options.getWarmupIterations().get());
@@ -244,7 +243,7 @@ class StandardStudyTest {
 
     @Test
     void everyConditionsPartNamesOnlyParametersItsBenchmarksHave() {
-        for (Part part : StandardStudy.CONDITIONS) {
+        for (StudyPart part : StandardStudy.CONDITIONS) {
             String[] args = paramArgs(part).toArray(String[]::new);
             Params.validate(JmhPart.parse(List.of(args)));
             Params.checkNames(args, JmhPart.parse(List.of(args)));
@@ -256,7 +255,7 @@ class StandardStudyTest {
         }
     }
 
-    private static List<String> paramArgs(Part part) {
+    private static List<String> paramArgs(StudyPart part) {
         List<String> args = new java.util.ArrayList<>(List.of("\\.(" + part.include() + ")Benchmark\\."));
         part.params().forEach((k, v) -> args.addAll(List.of("-p", k + "=" + v)));
         return args;
@@ -280,7 +279,7 @@ class StandardStudyTest {
     @Test
     void jmhPartKeepsWhatFinishedAndNamesWhatFailed() throws RunnerException {
         // in this JVM: the calibration kernel runs; GradientFloor's setup throws on the unknown network
-        Part part = new Part("two kernels", "Calibration|GradientFloor", Map.of("network", "rnn"), false);
+        StudyPart part = new StudyPart("two kernels", "Calibration|GradientFloor", Map.of("network", "rnn"), false);
         PartRunner.Outcome outcome = new JmhPart().run(part,
                 List.of("-f", "0", "-wi", "0", "-i", "1", "-r", "100ms", "-p", "threads=1"));
         var json = JsonParser.parseString(outcome.json()).getAsJsonArray();
@@ -294,7 +293,7 @@ class StandardStudyTest {
     @Test
     void jmhPartRecordsAForkThatDies() throws RunnerException {
         // a forked JVM that cannot start exits at once with a non-zero status, as a crashed fork does
-        Part part = new Part("calibration", "Calibration", Map.of(), false);
+        StudyPart part = new StudyPart("calibration", "Calibration", Map.of(), false);
         PartRunner.Outcome outcome = new JmhPart().run(part,
                 List.of("-f", "1", "-wi", "0", "-i", "1", "-jvmArgsAppend", "-XX:+NoSuchFlagInThisJvm"));
         assertEquals(null, outcome.json());
