@@ -97,7 +97,7 @@ public final class ReportCommand {
         EpochData epochs = EpochData.of(loaded.results());
         KernelTimes kernels = KernelTimes.of(loaded.results());
         KernelSources sources = new KernelSources(kernels, inputs.size() > 1 ? eachAlone(inputs) : List.of());
-        Verdict verdict = Verdict.of(epochs, kernels);
+        Verdict verdict = Verdict.of(epochs, sources);
         Conclusions conclusions = Conclusions.of(epochs, verdict);
         if (System.getProperty("java.awt.headless") == null) {
             // charts are drawn off-screen; without this a missing display could stop the JVM from drawing at all

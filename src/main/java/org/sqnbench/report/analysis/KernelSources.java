@@ -2,6 +2,8 @@ package org.sqnbench.report.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.sqnbench.report.results.EpochData;
 import org.sqnbench.report.results.EpochSeries;
 
@@ -10,7 +12,8 @@ import org.sqnbench.report.results.EpochSeries;
  * inputs (study folders or result files): first the kernels of the input that holds the epochs, then those of every
  * input pooled. The same kernel measured in two sessions can differ by more than the model's tolerance (the CNN's
  * batch-64 gradient read 12.9 ms in the 2026-12-04 standard study and 15.6 ms in the next day's conditions map),
- * and the cost model and the floor are claims about epochs and kernels measured side by side.
+ * and the cost model, the floor, the update bound and the verdict's breakdown set epochs against kernels measured
+ * side by side.
  */
 public final class KernelSources {
     /** One input of a report, read alone; {@code name} as the report names it (a folder's or file's name). */
@@ -52,6 +55,11 @@ public final class KernelSources {
         inputs.stream().filter(i -> holdsWhole(i, series)).findFirst().ifPresent(i -> c.add(i.kernels()));
         c.add(pooled);
         return c;
+    }
+
+    /** The first answer {@code lookup} gives over {@link #candidates}: the series' own input's, else the pooled. */
+    public <T> Optional<T> first(Function<KernelTimes, Optional<T>> lookup, EpochSeries... series) {
+        return candidates(series).stream().map(lookup).flatMap(Optional::stream).findFirst();
     }
 
     /** Every input's kernels in order, then the pooled ones: for computations over no particular epochs. */

@@ -56,14 +56,9 @@ public final class MbLbfgsFloor {
         for (Setting s : epochs.settings(EpochData.EPOCH_TIME)) {
             for (EpochSeries e : epochs.series(EpochData.EPOCH_TIME, s)) {
                 if (e.isMbLbfgs() && !e.allDiverged()) {
-                    Row row = null;
-                    for (KernelTimes kernels : sources.candidates(e)) {
-                        row = row(e, kernels);
-                        if (row.hasFloor()) {
-                            break;
-                        }
-                    }
-                    rows.add(row);
+                    // without a floor anywhere, the pooled kernels' row says what is missing
+                    rows.add(sources.first(k -> Optional.of(row(e, k)).filter(Row::hasFloor), e)
+                            .orElseGet(() -> row(e, sources.pooled())));
                 }
             }
         }

@@ -35,6 +35,11 @@ public final class UpdateCost {
     }
 
     public static List<Row> of(EpochData epochs, KernelTimes kernels) {
+        return of(epochs, KernelSources.single(kernels));
+    }
+
+    /** The same, each bound at the bandwidth of the input that holds the setting's epochs when it has one. */
+    public static List<Row> of(EpochData epochs, KernelSources sources) {
         List<Row> rows = new ArrayList<>();
         for (Setting s : epochs.settings(EpochData.EPOCH_TIME)) {
             List<EpochSeries> series = epochs.series(EpochData.EPOCH_TIME, s);
@@ -50,7 +55,8 @@ public final class UpdateCost {
                 }
                 int memory = e.isMbLbfgs() ? Integer.parseInt(e.key().memory()) : 0;
                 double bytes = CostModel.updateBytes(e.optimizer(), memory, n);
-                Optional<KernelTimes.Bandwidth> bw = kernels.bandwidth(String.valueOf(e.threadsUsed().first()));
+                String threads = String.valueOf(e.threadsUsed().first());
+                Optional<KernelTimes.Bandwidth> bw = sources.first(k -> k.bandwidth(threads), e, sgd.get());
                 if (Double.isNaN(bytes) || bw.isEmpty()) {
                     continue;
                 }

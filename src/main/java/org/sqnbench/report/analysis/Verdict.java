@@ -92,6 +92,11 @@ public final class Verdict {
     }
 
     public static Verdict of(EpochData epochs, KernelTimes kernels) {
+        return of(epochs, KernelSources.single(kernels));
+    }
+
+    /** The same, each breakdown from the kernels of the input that holds MB-LBFGS's epochs when it has them. */
+    public static Verdict of(EpochData epochs, KernelSources kernels) {
         List<Entry> entries = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (Setting setting : epochs.settings(EpochData.EPOCH_TIME)) {
@@ -138,7 +143,7 @@ public final class Verdict {
         return new Verdict(List.copyOf(entries), List.copyOf(notes));
     }
 
-    private static Gap gap(EpochSeries mb, List<EpochSeries> others, Optional<EpochSeries> sgd, KernelTimes kernels) {
+    private static Gap gap(EpochSeries mb, List<EpochSeries> others, Optional<EpochSeries> sgd, KernelSources kernels) {
         double mbMs = mb.meanReplicateTime();
         double referenceMs = others.stream().mapToDouble(EpochSeries::meanReplicateTime).average().orElseThrow();
         double referenceGradients = others.stream().mapToDouble(EpochSeries::sampleGradients).average().orElseThrow();
@@ -148,8 +153,8 @@ public final class Verdict {
         Map<String, String> kernel = Map.of("network", s.network(), "memory", mb.key().memory(),
                 "form", Benchmarks.TRAINING_FORM);
         double steps = mb.iterationsPerEpoch();
-        Optional<KernelTimes.Point> product = kernels.find(Benchmarks.PRODUCT, kernel, s.threads());
-        Optional<KernelTimes.Point> addPair = kernels.find(Benchmarks.ADD_PAIR, kernel, s.threads());
+        Optional<KernelTimes.Point> product = kernels.first(k -> k.find(Benchmarks.PRODUCT, kernel, s.threads()), mb);
+        Optional<KernelTimes.Point> addPair = kernels.first(k -> k.find(Benchmarks.ADD_PAIR, kernel, s.threads()), mb);
         double offered = Math.max(0, steps - 1);
         double pairs = Double.isNaN(mb.skippedPairs()) ? offered : Math.max(0, offered - mb.skippedPairs());
         return new Gap(mbMs, referenceMs, mb.sampleGradients(), referenceGradients, perGradient, sgd.isPresent(), steps,

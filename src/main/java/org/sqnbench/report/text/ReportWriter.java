@@ -189,7 +189,7 @@ public final class ReportWriter {
                 .append("gradient (three smaller passes instead of one), which is compute, not traffic. The MLP's ")
                 .append("vectors stay in the caches, so its bound is loose. Target: added ≤ ")
                 .append(Format.ratio(UpdateCost.TARGET)).append("× bound.\n\n")
-                .append(Tables.updateCost(UpdateCost.of(epochs, kernels)));
+                .append(Tables.updateCost(UpdateCost.of(epochs, sources)));
     }
 
     private void memory(StringBuilder b) {

@@ -67,4 +67,27 @@ class UpdateCostTest {
         List<JmhResult> results = JmhResults.readAll(List.of(file)).results();
         assertTrue(UpdateCost.of(EpochData.of(results), KernelTimes.of(results)).isEmpty());
     }
+
+    /**
+     * The fixture's epochs and triad (10 ms) in one input, another day's triad of 30 ms in a second: pooled, the
+     * triad reads 20 ms (20.133 GB/s) and Adam's bound 0.152132 ms; from the epochs' own input it stays 0.076066 ms.
+     */
+    @Test
+    void theBoundUsesTheBandwidthOfTheEpochsOwnInput() {
+        rows();
+        Path fixture = dir.resolve("fixture.json");
+        Path other = new JmhJson().kernel("MemoryBandwidthBenchmark.triad", Map.of("threads", "1"), 30, 30, 30)
+                .write(dir, "other.json");
+        List<JmhResult> both = JmhResults.readAll(List.of(fixture, other)).results();
+        EpochData epochs = EpochData.of(both);
+        assertEquals(0.152132, UpdateCost.of(epochs, KernelTimes.of(both)).get(0).boundMs(), 1e-6);
+        KernelSources sources = new KernelSources(KernelTimes.of(both), List.of(input("fixture", fixture),
+                input("other", other)));
+        assertEquals(0.076066, UpdateCost.of(epochs, sources).get(0).boundMs(), 1e-6);
+    }
+
+    private static KernelSources.Input input(String name, Path file) {
+        List<JmhResult> results = JmhResults.readAll(List.of(file)).results();
+        return new KernelSources.Input(name, EpochData.of(results), KernelTimes.of(results));
+    }
 }

@@ -142,6 +142,32 @@ class VerdictTest {
         assertTrue(VerdictText.text(v).contains("negative"), VerdictText.text(v));
     }
 
+    /**
+     * The case above in one input, and another day's product of 1.5 ms in a second: pooled, the product reads 1.0 ms
+     * (166 ms per epoch); the breakdown takes the epochs' own input's 0.5 ms (83 ms), and the pair update, which only
+     * the first input measured, either way.
+     */
+    @Test
+    void theGapUsesTheKernelsOfTheEpochsOwnInput() {
+        Map<String, String> kernel = Map.of("network", "mlp", "memory", "10", "form", "compact", "threads", "0");
+        Path own = sgdAndMb(2.0).kernel("InverseHessianBenchmark.product", kernel, 0.5, 0.5)
+                .kernel("InverseHessianBenchmark.addPair", kernel, 0.3, 0.3).write(dir, "own.json");
+        Path other = new JmhJson().kernel("InverseHessianBenchmark.product", kernel, 1.5, 1.5).write(dir, "other.json");
+        List<JmhResult> both = JmhResults.readAll(List.of(own, other)).results();
+        EpochData epochs = EpochData.of(both);
+        assertEquals(166.0, Verdict.of(epochs, KernelTimes.of(both)).entries().get(0).gap().productEpochMs(), 1e-9);
+        KernelSources sources = new KernelSources(KernelTimes.of(both), List.of(input("own", own),
+                input("other", other)));
+        Verdict.Gap g = Verdict.of(epochs, sources).entries().get(0).gap();
+        assertEquals(83.0, g.productEpochMs(), 1e-9);
+        assertEquals(49.5, g.addPairEpochMs(), 1e-9);
+    }
+
+    private static KernelSources.Input input(String name, Path file) {
+        List<JmhResult> results = JmhResults.readAll(List.of(file)).results();
+        return new KernelSources.Input(name, EpochData.of(results), KernelTimes.of(results));
+    }
+
     @Test
     void unmeasuredKernelsAreSaidToBeMissing() {
         Verdict v = verdict(sgdAndMb(1.2));
