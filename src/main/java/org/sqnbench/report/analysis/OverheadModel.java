@@ -275,19 +275,15 @@ public final class OverheadModel {
                     notes.add(what + "skipped, " + String.join("; ", missing));
                     continue;
                 }
-                List<String> lacking = List.of();
-                for (KernelTimes kernels : sources.candidates(mb, sgd.get())) {
-                    Kernels k = new Kernels(kernels, setting.network(), setting.threads());
-                    Optional<Row> row = row(k, mb, sgd.get());
-                    if (row.isPresent()) {
-                        rows.add(row.get());
-                        lacking = List.of();
-                        break;
-                    }
-                    lacking = k.missing();
-                }
-                if (!lacking.isEmpty()) {
-                    notes.add(what + "skipped, kernels not measured: " + String.join(", ", lacking));
+                Optional<Row> row = sources.first(k -> row(new Kernels(k, setting.network(), setting.threads()), mb,
+                        sgd.get()), mb, sgd.get());
+                if (row.isPresent()) {
+                    rows.add(row.get());
+                } else {
+                    // the pooled kernels say what is missing
+                    Kernels pooled = new Kernels(sources.pooled(), setting.network(), setting.threads());
+                    row(pooled, mb, sgd.get());
+                    notes.add(what + "skipped, kernels not measured: " + String.join(", ", pooled.missing()));
                 }
             }
         }
