@@ -16,7 +16,7 @@ import org.sqnbench.study.Traffic;
  * the same run, so a faster or slower machine does not read as a code change.
  * Run: {@code java -jar target/benchmarks.jar Calibration}.
  */
-@Fork(value = 1, jvmArgsAppend = {ForkArgs.HEAP_1G})
+@Fork(value = 1, jvmArgsAppend = {ForkArgs.HEAP_1G, ForkArgs.VECTOR_API})
 public class CalibrationBenchmark extends KernelBenchmark {
     public static final int SIZE = Traffic.SGEMM_SIZE;
 

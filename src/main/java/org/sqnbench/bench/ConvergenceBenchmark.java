@@ -17,7 +17,7 @@ import org.sqnbench.train.EpochResult;
  */
 @Warmup(iterations = 0)
 @Measurement(iterations = 15)
-@Fork(value = 1, jvmArgsAppend = {ForkArgs.HEAP_6G, ForkArgs.NATIVE_10G, ForkArgs.PHYSICAL_16G})
+@Fork(value = 1, jvmArgsAppend = {ForkArgs.HEAP_6G, ForkArgs.NATIVE_10G, ForkArgs.PHYSICAL_16G, ForkArgs.VECTOR_API})
 public class ConvergenceBenchmark extends TrainingRun {
     @Param({"1", "2", "3", "4", "5"})
     public long seed;

@@ -19,7 +19,7 @@ import org.sqnbench.train.EpochResult;
  */
 @Warmup(iterations = 2)
 @Measurement(iterations = 3)
-@Fork(value = 1, jvmArgsAppend = {ForkArgs.HEAP_6G, ForkArgs.YOUNG_GENERATION, ForkArgs.NATIVE_10G, ForkArgs.PHYSICAL_16G})
+@Fork(value = 1, jvmArgsAppend = {ForkArgs.HEAP_6G, ForkArgs.YOUNG_GENERATION, ForkArgs.NATIVE_10G, ForkArgs.PHYSICAL_16G, ForkArgs.VECTOR_API})
 public class EpochTimeBenchmark extends TrainingRun {
     /** One fork per seed: the replicates. */
     @Param({"1", "2", "3", "4", "5"})

@@ -4,7 +4,7 @@ import org.sqnbench.study.Benchmarks;
 
 /**
  * JVM arguments of the forked benchmark JVMs, as constants for {@code @Fork}: the heap, and the native memory
- * JavaCPP may hand out (ND4J's arrays live outside the heap). They are recorded in the results, and the report pools
+ * JavaCPP may hand out (ND4J's arrays live outside the heap), the modules they need. They are recorded in the results, and the report pools
  * two runs only when they agree, so a change here makes new results unpoolable with old ones.
  */
 final class ForkArgs {
@@ -17,6 +17,11 @@ final class ForkArgs {
     static final String NATIVE_4G = "-Dorg.bytedeco.javacpp.maxbytes=4G";
     static final String NATIVE_8G = "-Dorg.bytedeco.javacpp.maxbytes=8G";
     static final String NATIVE_10G = "-Dorg.bytedeco.javacpp.maxbytes=10G";
+    /**
+     * The JDK's vector API, for Adam's update (optim.AdamVectorLoop); without it Adam falls back to its chunked loop.
+     * The JVM prints one warning line about the incubator module at start.
+     */
+    static final String VECTOR_API = "--add-modules=jdk.incubator.vector";
     static final String PHYSICAL_16G = "-Dorg.bytedeco.javacpp.maxphysicalbytes=16G";
 
     private ForkArgs() {

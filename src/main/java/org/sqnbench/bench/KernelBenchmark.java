@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {ForkArgs.HEAP_2G, ForkArgs.NATIVE_4G})
+@Fork(value = 1, jvmArgsAppend = {ForkArgs.HEAP_2G, ForkArgs.NATIVE_4G, ForkArgs.VECTOR_API})
 @State(Scope.Thread)
 public abstract class KernelBenchmark {
 }

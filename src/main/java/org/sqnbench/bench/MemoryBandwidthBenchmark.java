@@ -16,7 +16,7 @@ import org.sqnbench.study.Traffic;
  * into GB/s and uses it as the limit the optimizers' vector work and the L-BFGS product are compared with.
  * Run: {@code java -jar target/benchmarks.jar MemoryBandwidth -p threads=1,2}.
  */
-@Fork(value = 1, jvmArgsAppend = {ForkArgs.HEAP_1G, ForkArgs.NATIVE_4G})
+@Fork(value = 1, jvmArgsAppend = {ForkArgs.HEAP_1G, ForkArgs.NATIVE_4G, ForkArgs.VECTOR_API})
 public class MemoryBandwidthBenchmark extends KernelBenchmark {
     public static final int LENGTH = Traffic.TRIAD_LENGTH;
 

@@ -20,7 +20,7 @@ import org.sqnbench.study.StudyNetwork;
  */
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {ForkArgs.HEAP_4G, ForkArgs.NATIVE_8G})
+@Fork(value = 1, jvmArgsAppend = {ForkArgs.HEAP_4G, ForkArgs.NATIVE_8G, ForkArgs.VECTOR_API})
 public abstract class MinibatchGradient extends KernelBenchmark {
     @Param({StudyNetwork.Names.MLP, StudyNetwork.Names.CNN})
     public String network;

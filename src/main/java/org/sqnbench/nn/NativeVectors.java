@@ -1,5 +1,7 @@
 package org.sqnbench.nn;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.util.stream.IntStream;
@@ -24,6 +26,12 @@ public final class NativeVectors {
      * on one thread, the CNN's 4.1M are split).
      */
     public static final long PARALLEL_MIN = 1 << 20;
+    /**
+     * Whether this JVM has the JDK's vector API ({@code --add-modules jdk.incubator.vector}: the benchmarks' forks
+     * and the tests start with it). Loops written with it read ND4J's native memory directly and are vectorized, so
+     * they need no chunk copies; a class that uses it may be touched only when this is true.
+     */
+    public static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
     private NativeVectors() {
     }
@@ -212,6 +220,16 @@ public final class NativeVectors {
         checkContiguous(x);
         FloatPointer p = new FloatPointer(x.data().addressPointer());
         return p.limit(p.position() + x.length()).asBuffer();
+    }
+
+    /** The contiguous FLOAT array {@code x} as bytes over its native memory, in native byte order. */
+    public static ByteBuffer floatBytes(INDArray x) {
+        if (x.dataType() != DataType.FLOAT) {
+            throw new IllegalArgumentException("expected a FLOAT array, got " + x.dataType());
+        }
+        checkContiguous(x);
+        FloatPointer p = new FloatPointer(x.data().addressPointer());
+        return p.limit(p.position() + x.length()).asByteBuffer().order(ByteOrder.nativeOrder());
     }
 
     /** The contiguous DOUBLE array {@code x} as a buffer over its native memory, in its elements' order. */

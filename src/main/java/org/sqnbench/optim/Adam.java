@@ -1,5 +1,6 @@
 package org.sqnbench.optim;
 
+import java.nio.ByteBuffer;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -10,8 +11,11 @@ import org.sqnbench.nn.NativeVectors;
  * Adam (Kingma and Ba 2015): m ← β1 m + (1−β1) g; v ← β2 v + (1−β2) g²; m̂ = m/(1−β1^t); v̂ = v/(1−β2^t);
  * θ ← θ − η m̂/(√v̂ + ε). Computed as θ ← θ − a_t m/(√v + ε_t) with a_t = η √(1−β2^t)/(1−β1^t) and
  * ε_t = ε √(1−β2^t), which is the same rule (the paper's Algorithm 1 notes this form), in one pass over g, m, v
- * and θ ({@link NativeVectors}). ND4J's fused {@code adam_updater} op, used before, took 1.9 ns an element on one
- * thread, compute-bound: as long as the MLP's whole gradient.
+ * and θ. ND4J's fused {@code adam_updater} op, used before, took 1.9 ns an element on one thread, compute-bound: as
+ * long as the MLP's whole gradient. With the JDK's vector API in the JVM the pass is {@link AdamVectorLoop}, straight
+ * over the native buffers: it took 1.14 ms on the CNN's 4.1M elements on two threads, against 2.9 ms for the same
+ * rule in {@link NativeVectors}' chunks (copied to heap arrays so the JIT vectorizes them), which remains the path
+ * without the module.
  */
 public final class Adam extends FirstOrderOptimizer {
     /** Step size η. */
@@ -44,7 +48,18 @@ public final class Adam extends FirstOrderOptimizer {
         double root = Math.sqrt(1 - Math.pow(beta2, t));
         double a = learningRate * root / (1 - Math.pow(beta1, t));
         double e = epsilon * root;
-        if (theta.dataType() == DataType.FLOAT) {
+        if (theta.dataType() == DataType.FLOAT && NativeVectors.VECTOR_API) {
+            ByteBuffer gb = NativeVectors.floatBytes(g);
+            ByteBuffer mb = NativeVectors.floatBytes(m);
+            ByteBuffer vb = NativeVectors.floatBytes(v);
+            ByteBuffer tb = NativeVectors.floatBytes(theta);
+            float b1 = (float) beta1;
+            float b2 = (float) beta2;
+            float c1 = (float) (1 - beta1);
+            float c2 = (float) (1 - beta2);
+            NativeVectors.forRanges(theta.length(),
+                    (from, to) -> AdamVectorLoop.run(gb, mb, vb, tb, from, to, b1, c1, b2, c2, (float) a, (float) e));
+        } else if (theta.dataType() == DataType.FLOAT) {
             FloatBuffer gb = NativeVectors.floats(g);
             FloatBuffer mb = NativeVectors.floats(m);
             FloatBuffer vb = NativeVectors.floats(v);
