@@ -66,6 +66,9 @@ final class JmhPart implements StandardStudy.PartRunner {
         if (part.measurements() != null && !cli.getMeasurementIterations().hasValue()) {
             options.measurementIterations(part.measurements());
         }
+        if (part.forks() != null && !cli.getForkCount().hasValue()) {
+            options.forks(part.forks());
+        }
         // the kernels' short runs are the study's default; timing options given to the study win over them
         if (part.shortKernelRuns()) {
             if (!cli.getWarmupIterations().hasValue()) {

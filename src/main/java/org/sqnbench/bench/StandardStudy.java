@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.sqnbench.bench.StudyFolder.PartState;
 import org.sqnbench.bench.StudyFolder.Status;
+import org.sqnbench.data.MnistReader;
 import org.sqnbench.study.ConditionsGrid;
 import org.sqnbench.study.Method;
 
@@ -65,11 +66,21 @@ public final class StandardStudy {
      */
     static final String CONDITION_SEEDS = "1,2,3,4,5";
     /**
-     * The MLP's warm-up and measured epochs in the conditions map: a batch-1024 epoch is 7 to 10 steps, so the
-     * benchmarks' default 2 warm-up epochs left times still falling (an SGD replicate: 36.7, 33.2, 28.5 ms); its
-     * epochs are short next to a fork's start.
+     * The MLP's warm-up in the conditions map, in steps: about as many as the 8 warm-up epochs of batch 64. Counted in
+     * epochs, batch 1024 (7 to 10 steps an epoch) had too few: the benchmarks' default 2 left times still falling (an
+     * SGD replicate: 36.7, 33.2, 28.5 ms), and after 8 (80 steps) the JIT was still compiling per-step methods during
+     * the measured epochs, whose third was 38–44 ms against 27–33 in every fork of the 2026-12-05 map.
      */
+    static final int MLP_CONDITION_WARMUP_STEPS = 500;
+    /** The MLP's least warm-up epochs in the conditions map (batch 64: 8 epochs of 125 steps). */
     static final int MLP_CONDITION_WARMUPS = 8;
+    /**
+     * Forks of the MLP's kernel part in the conditions map: one fork's kernel times carry its fork's mode (the
+     * batch-1024 gradient in parts read 3.9–4.2 ms in one fork, 4.3 falling to 3.4 in another), which went straight
+     * into the cost model's prediction; three forks average over them. The CNN's kernels keep one fork: its epochs
+     * are long next to its modes.
+     */
+    static final int MLP_CONDITION_KERNEL_FORKS = 3;
     static final int MLP_CONDITION_MEASUREMENTS = 5;
 
     /**
@@ -100,13 +111,17 @@ public final class StandardStudy {
         // bandwidth and sgemm at the thread count of each network's part
         parts.add(new StudyPart("conditions: kernels, bandwidth and sgemm, MLP (1 thread)",
                 "GradientFloor|PartGradients|InverseHessian|MbLbfgsStep|Update|Handoff|MemoryBandwidth|Calibration",
-                merge(kernels, mlp), true));
-        parts.add(new StudyPart("conditions: per-epoch time, first-order methods, MLP", "EpochTime", merge(mlp,
-                Map.of("optimizer", firstOrder, "batchSize", batches, "seed", CONDITION_SEEDS)), false,
-                MLP_CONDITION_WARMUPS, MLP_CONDITION_MEASUREMENTS));
-        parts.add(new StudyPart("conditions: per-epoch time, MB-LBFGS, MLP", "EpochTime", merge(mlp, merge(mbGrid,
-                Map.of("batchSize", batches, "memory", memories))), false,
-                MLP_CONDITION_WARMUPS, MLP_CONDITION_MEASUREMENTS));
+                merge(kernels, mlp), true, null, null, MLP_CONDITION_KERNEL_FORKS));
+        // one pair of parts per batch size: the warm-up is counted in steps
+        for (int batch : ConditionsGrid.BATCHES) {
+            int warmups = mlpConditionWarmups(batch);
+            parts.add(new StudyPart("conditions: per-epoch time, first-order methods, MLP, batch " + batch,
+                    "EpochTime", merge(mlp, Map.of("optimizer", firstOrder, "batchSize", "" + batch,
+                    "seed", CONDITION_SEEDS)), false, warmups, MLP_CONDITION_MEASUREMENTS));
+            parts.add(new StudyPart("conditions: per-epoch time, MB-LBFGS, MLP, batch " + batch, "EpochTime",
+                    merge(mlp, merge(mbGrid, Map.of("batchSize", "" + batch, "memory", memories))), false,
+                    warmups, MLP_CONDITION_MEASUREMENTS));
+        }
         parts.add(new StudyPart("conditions: kernels, bandwidth and sgemm, CNN (2 threads)",
                 "GradientFloor|PartGradients|InverseHessian|MbLbfgsStep|Update|Handoff|MemoryBandwidth|Calibration",
                 merge(kernels, Map.of("network", "cnn", "threads", "2")), true));
@@ -117,6 +132,12 @@ public final class StandardStudy {
         parts.add(new StudyPart("conditions: per-epoch time, MB-LBFGS m=5 at batch 64, CNN", "EpochTime", merge(cnn,
                 merge(mbGrid, Map.of("batchSize", "64", "memory", "5"))), false, 1, 2));
         return List.copyOf(parts);
+    }
+
+    /** Warm-up epochs of the MLP's batch-{@code batch} settings: {@link #MLP_CONDITION_WARMUP_STEPS} steps at least. */
+    static int mlpConditionWarmups(int batch) {
+        int stepsPerEpoch = Math.max(1, MnistReader.EMBEDDED_TRAIN_SIZE / batch);
+        return Math.max(MLP_CONDITION_WARMUPS, -Math.floorDiv(-MLP_CONDITION_WARMUP_STEPS, stepsPerEpoch));
     }
 
     private static String join(java.util.stream.Stream<String> values) {

@@ -11,11 +11,17 @@ import java.util.TreeMap;
  * @param shortKernelRuns 2 warm-up and 3 measured iterations of 1 s instead of the benchmarks' own settings
  * @param warmups         warm-up iterations (epochs) instead of the benchmarks' own; null = their own
  * @param measurements    measured iterations (epochs) instead of the benchmarks' own; null = their own
+ * @param forks           forks instead of the benchmarks' own; null = their own
  */
 public record StudyPart(String title, String include, Map<String, String> params, boolean shortKernelRuns,
-                        Integer warmups, Integer measurements) {
+                        Integer warmups, Integer measurements, Integer forks) {
     public StudyPart(String title, String include, Map<String, String> params, boolean shortKernelRuns) {
-        this(title, include, params, shortKernelRuns, null, null);
+        this(title, include, params, shortKernelRuns, null, null, null);
+    }
+
+    public StudyPart(String title, String include, Map<String, String> params, boolean shortKernelRuns,
+                     Integer warmups, Integer measurements) {
+        this(title, include, params, shortKernelRuns, warmups, measurements, null);
     }
 
     /** "EpochTime, network=cnn, trainSize=5000": what to pass JMH to run this part alone. */

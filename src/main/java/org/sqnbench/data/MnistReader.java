@@ -17,6 +17,9 @@ public final class MnistReader {
     static final String[] FILES = {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
             "t10k-labels-idx1-ubyte"};
 
+    /** Training images of the embedded subset. */
+    public static final int EMBEDDED_TRAIN_SIZE = 8_000;
+
     private MnistReader() {
     }
 

@@ -229,6 +229,28 @@ class StandardStudyTest {
     }
 
     @Test
+    void theMapsMlpWarmUpIsCountedInSteps() {
+        // 8,000 images: 125, 31 and 7 steps an epoch; 500 steps at least, 8 epochs at least
+        assertEquals(8, StandardStudy.mlpConditionWarmups(64));
+        assertEquals(17, StandardStudy.mlpConditionWarmups(256));
+        assertEquals(72, StandardStudy.mlpConditionWarmups(1024));
+        assertEquals(8000, org.sqnbench.data.MnistReader.embedded().train().size());
+        for (StudyPart part : StandardStudy.CONDITIONS) {
+            if (part.include().equals("EpochTime") && "mlp".equals(part.params().get("network"))) {
+                int batch = Integer.parseInt(part.params().get("batchSize"));
+                assertEquals(StandardStudy.mlpConditionWarmups(batch), part.warmups(), part.title());
+            }
+        }
+    }
+
+    @Test
+    void aPartsForkCountReachesJmhUnlessTheStudyGivesOne() {
+        StudyPart part = new StudyPart("kernels", "Update", Map.of("network", "mlp"), true, null, null, 3);
+        assertEquals(3, JmhPart.options(part, List.of()).getForkCount().get());
+        assertEquals(1, JmhPart.options(part, List.of("-f", "1")).getForkCount().get());
+    }
+
+    @Test
     void aPartsCommaSeparatedValuesAndEpochCountsReachJmh() {
         StudyPart part = new StudyPart("grid", "EpochTime", Map.of("batchSize", "64,256", "network", "mlp"), false, 1, 2);
         var options = JmhPart.options(part, List.of());
