@@ -48,7 +48,7 @@ public final class Main {
             new Command("study", "usage: study [JMH options]  (the standard study with these options added to every"
                     + " part, e.g. -f 1 -wi 0 -i 1 for a quick trial)", Main::study),
             new Command("conditions", "usage: conditions [JMH options]  (the conditions map: MB-LBFGS over batch size,"
-                    + " overlap, memory and epoch form, with the kernels its cost model needs; about 21 min)",
+                    + " overlap, memory and epoch form, with the kernels its cost model needs; about 37 min)",
                     Main::conditions),
             new Command("resume", "usage: resume  (continues the most recent unfinished study in " + RESULTS
                     + ": its missing or failed parts with its recorded settings, then the report)", Main::resume));
