@@ -3,9 +3,9 @@ package org.sqnbench.bench;
 import org.sqnbench.study.Benchmarks;
 
 /**
- * JVM arguments of the forked benchmark JVMs, as constants for {@code @Fork}: the heap, and the native memory
- * JavaCPP may hand out (ND4J's arrays live outside the heap), the modules they need. They are recorded in the results, and the report pools
- * two runs only when they agree, so a change here makes new results unpoolable with old ones.
+ * JVM arguments of the forked benchmark JVMs, as constants for {@code @Fork}: the heap, the native memory JavaCPP
+ * may hand out (ND4J's arrays live outside the heap) and the modules they need. They are recorded in the results,
+ * and the report pools two runs only when they agree, so a change here makes new results unpoolable with old ones.
  */
 final class ForkArgs {
     static final String HEAP_1G = "-Xmx1g";

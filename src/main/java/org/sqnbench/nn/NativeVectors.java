@@ -217,9 +217,7 @@ public final class NativeVectors {
 
     /** The contiguous FLOAT array {@code x} as a buffer over its native memory, in its elements' order. */
     public static FloatBuffer floats(INDArray x) {
-        checkContiguous(x);
-        FloatPointer p = new FloatPointer(x.data().addressPointer());
-        return p.limit(p.position() + x.length()).asBuffer();
+        return floatPointer(x).asBuffer();
     }
 
     /** The contiguous FLOAT array {@code x} as bytes over its native memory, in native byte order. */
@@ -227,9 +225,14 @@ public final class NativeVectors {
         if (x.dataType() != DataType.FLOAT) {
             throw new IllegalArgumentException("expected a FLOAT array, got " + x.dataType());
         }
+        return floatPointer(x).asByteBuffer().order(ByteOrder.nativeOrder());
+    }
+
+    /** A pointer over the contiguous array {@code x}'s elements, limited to its length. */
+    private static FloatPointer floatPointer(INDArray x) {
         checkContiguous(x);
         FloatPointer p = new FloatPointer(x.data().addressPointer());
-        return p.limit(p.position() + x.length()).asByteBuffer().order(ByteOrder.nativeOrder());
+        return p.limit(p.position() + x.length());
     }
 
     /** The contiguous DOUBLE array {@code x} as a buffer over its native memory, in its elements' order. */

@@ -8,8 +8,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Adam's rule in its one-pass form ({@link Adam}) over FLOAT vectors' native memory with the JDK's vector API: each
  * of g, m, v and θ is read once and m, v, θ written once, straight from and to ND4J's buffers. The same operations
- * in the same order as Adam's element loop (lane by lane, IEEE float, no fused multiply-add; a float square root is
- * the double one rounded), so both give the same bits. Touched only when the JVM has the module
+ * in the same order as Adam's chunked loop ({@link Adam#chunks}: lane by lane, IEEE float, no fused multiply-add; a
+ * float square root is the double one rounded), so both give the same bits. Touched only when the JVM has the module
  * ({@link org.sqnbench.nn.NativeVectors#VECTOR_API}).
  */
 final class AdamVectorLoop {

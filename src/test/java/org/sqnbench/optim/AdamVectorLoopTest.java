@@ -4,14 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.sqnbench.nn.NativeVectors;
 
 /**
- * The vector-API pass of Adam's rule against the rule written out element by element in float here: the same
+ * Adam's two float passes, the vector-API one and the chunked one that runs without the module, each against the
+ * rule written out element by element in float here: the same
  * operations in the same order, so the same bits, over a range whose start and end are not multiples of any
  * vector width (vector part and scalar tails both run; elements outside the range stay untouched).
  */
@@ -22,8 +26,9 @@ class AdamVectorLoopTest {
         assertTrue(NativeVectors.VECTOR_API, "surefire must start the JVM with --add-modules jdk.incubator.vector");
     }
 
-    @Test
-    void sameBitsAsTheScalarRule() {
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void sameBitsAsTheScalarRule(boolean vectorApi) {
         int n = 1000;
         int from = 3;
         int to = 997;
@@ -36,10 +41,8 @@ class AdamVectorLoopTest {
             start[3][i] = (float) rnd.nextDouble(-1, 1);
         }
         INDArray[] arrays = new INDArray[4];
-        ByteBuffer[] buffers = new ByteBuffer[4];
         for (int k = 0; k < 4; k++) {
             arrays[k] = Nd4j.createFromArray(start[k].clone());
-            buffers[k] = NativeVectors.floatBytes(arrays[k]);
         }
         float b1 = 0.9f;
         float c1 = 0.1f;
@@ -47,7 +50,19 @@ class AdamVectorLoopTest {
         float c2 = 0.001f;
         float a = 0.0123f;
         float e = 3e-8f;
-        AdamVectorLoop.run(buffers[0], buffers[1], buffers[2], buffers[3], from, to, b1, c1, b2, c2, a, e);
+        if (vectorApi) {
+            ByteBuffer[] b = new ByteBuffer[4];
+            for (int k = 0; k < 4; k++) {
+                b[k] = NativeVectors.floatBytes(arrays[k]);
+            }
+            AdamVectorLoop.run(b[0], b[1], b[2], b[3], from, to, b1, c1, b2, c2, a, e);
+        } else {
+            FloatBuffer[] b = new FloatBuffer[4];
+            for (int k = 0; k < 4; k++) {
+                b[k] = NativeVectors.floats(arrays[k]);
+            }
+            Adam.chunks(b[0], b[1], b[2], b[3], from, to, b1, c1, b2, c2, a, e);
+        }
 
         float[] g = start[0];
         float[] m = start[1].clone();
