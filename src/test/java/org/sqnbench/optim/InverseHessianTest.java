@@ -137,4 +137,24 @@ class InverseHessianTest {
             }
         }
     }
+
+    /**
+     * In MB-LBFGS's order, a product after every pair (the compact form then reads the new pair's SᵀY column and
+     * [S Y]ᵀg in one pass), against the explicit matrix of the pairs so far, through the ring buffer's wrap.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"TWO_LOOP", "COMPACT"})
+    void aProductAfterEveryPairEqualsTheExplicitMatrix(String form) {
+        double[][][] pairs = pairs(8, 23);
+        double[] g = pairs(1, 7)[0][0];
+        InverseHessian h = new InverseHessian(M, N, DataType.DOUBLE, InverseHessian.Form.valueOf(form));
+        INDArray out = Nd4j.create(DataType.DOUBLE, N);
+        for (int k = 0; k < pairs.length; k++) {
+            h.add(Nd4j.createFromArray(pairs[k][0]), Nd4j.createFromArray(pairs[k][1]));
+            h.apply(Nd4j.createFromArray(g), out);
+            double[] expected = explicitBfgs(java.util.Arrays.copyOf(pairs, k + 1)).operate(g);
+            double scale = new Array2DRowRealMatrix(new double[][]{expected}).getFrobeniusNorm();
+            assertArrayEquals(expected, out.toDoubleVector(), 1e-9 * scale, (k + 1) + " pairs");
+        }
+    }
 }
