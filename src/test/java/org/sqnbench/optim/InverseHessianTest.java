@@ -3,6 +3,7 @@ package org.sqnbench.optim;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.MatrixUtils;
@@ -139,8 +140,8 @@ class InverseHessianTest {
     }
 
     /**
-     * In MB-LBFGS's order, a product after every pair (the compact form then reads the new pair's SᵀY column and
-     * [S Y]ᵀg in one pass), against the explicit matrix of the pairs so far, through the ring buffer's wrap.
+     * In MB-LBFGS's order, a product after every pair (the other tests add all pairs first), against the explicit
+     * matrix of the pairs so far, through the ring buffer's wrap.
      */
     @ParameterizedTest
     @ValueSource(strings = {"TWO_LOOP", "COMPACT"})
@@ -152,7 +153,7 @@ class InverseHessianTest {
         for (int k = 0; k < pairs.length; k++) {
             h.add(Nd4j.createFromArray(pairs[k][0]), Nd4j.createFromArray(pairs[k][1]));
             h.apply(Nd4j.createFromArray(g), out);
-            double[] expected = explicitBfgs(java.util.Arrays.copyOf(pairs, k + 1)).operate(g);
+            double[] expected = explicitBfgs(Arrays.copyOf(pairs, k + 1)).operate(g);
             double scale = new Array2DRowRealMatrix(new double[][]{expected}).getFrobeniusNorm();
             assertArrayEquals(expected, out.toDoubleVector(), 1e-9 * scale, (k + 1) + " pairs");
         }
