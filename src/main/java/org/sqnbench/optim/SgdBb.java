@@ -1,9 +1,11 @@
 package org.sqnbench.optim;
 
+import java.nio.ByteBuffer;
 import java.util.Locale;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.sqnbench.data.MinibatchPlan;
+import org.sqnbench.nn.NativeVectors;
 
 /**
  * SGD with a Barzilai-Borwein step size (Tan, Ma, Dai and Qian 2016, "Barzilai-Borwein Step Size for Stochastic
@@ -18,7 +20,8 @@ import org.sqnbench.data.MinibatchPlan;
  * decays like 1/k. {@link Smoothing#NONE} uses η_k as it is, which is the rule of the source study's slides.
  *
  * <p>Ours, not the authors': an estimate that is zero or not finite (sᵀy = 0) keeps the previous step, and an
- * optional cap (infinite unless set) bounds the step.
+ * optional cap (infinite unless set) bounds the step. A step's θ and ĝ updates are one vector-API pass over FLOAT
+ * vectors ({@link FirstOrderVectorLoops#sgdBb}) when the JVM has the module, else three library calls.
  */
 public final class SgdBb extends FirstOrderOptimizer {
     /** How the BB estimates become steps. */
@@ -101,10 +104,21 @@ public final class SgdBb extends FirstOrderOptimizer {
             throw new IllegalStateException("beta = 10/T needs plan() before the epoch's first step");
         }
         this.theta = theta;
+        iterations++;
+        if (NativeVectors.VECTOR_API && theta.dataType() == DataType.FLOAT) {
+            ByteBuffer gb = NativeVectors.floatBytes(g);
+            ByteBuffer sb = NativeVectors.floatBytes(smoothed);
+            ByteBuffer tb = NativeVectors.floatBytes(theta);
+            float c = (float) -learningRate;
+            float k = (float) (1 - epochBeta);
+            float b = (float) epochBeta;
+            NativeVectors.forRanges(theta.length(), (from, to) ->
+                    FirstOrderVectorLoops.sgdBb(gb, sb, tb, from, to, c, k, b));
+            return;
+        }
         Blas.axpy(-learningRate, g, theta);
         Blas.scal(1 - epochBeta, smoothed);
         Blas.axpy(epochBeta, g, smoothed);
-        iterations++;
     }
 
     @Override
