@@ -75,12 +75,13 @@ public final class StandardStudy {
     /** The MLP's least warm-up epochs in the conditions map (batch 64: 8 epochs of 125 steps). */
     static final int MLP_CONDITION_WARMUPS = 8;
     /**
-     * Forks of the MLP's kernel part in the conditions map: one fork's kernel times carry its fork's mode (the
-     * batch-1024 gradient in parts read 3.9–4.2 ms in one fork, 4.3 falling to 3.4 in another), which went straight
-     * into the cost model's prediction; three forks average over them. The CNN's kernels keep one fork: its epochs
-     * are long next to its modes.
+     * Forks of each network's kernel part in the conditions map: one fork's kernel times carry its fork's mode (the
+     * MLP's batch-1024 gradient in parts read 3.9–4.2 ms in one fork, 4.3 falling to 3.4 in another; the CNN's
+     * batch-64 gradient in parts read 17% to 30% slower than its batch gradient in the map of 2026-12-05, against
+     * 0–11% in three runs of the two an hour later), which went straight into the cost model's prediction; three
+     * forks average over them.
      */
-    static final int MLP_CONDITION_KERNEL_FORKS = 3;
+    static final int CONDITION_KERNEL_FORKS = 3;
     static final int MLP_CONDITION_MEASUREMENTS = 5;
 
     /**
@@ -89,7 +90,7 @@ public final class StandardStudy {
      * every batch size, the batch gradient with its parts apart at every batch size and overlap, the inverse-Hessian
      * product and pair update at each memory, MB-LBFGS's own vector work per step, the first-order updates, the handoff between vector calls and the gradient, bandwidth and sgemm). The CNN trains
      * on the standard study's 5,000 images, with one warm-up and two measured epochs per replicate and memory 5 at
-     * batch 64 only, which keeps the map near 37 minutes on 2 cores.
+     * batch 64 only, which keeps the map near 45 minutes on 2 cores.
      */
     static final List<StudyPart> CONDITIONS = conditions();
 
@@ -111,7 +112,7 @@ public final class StandardStudy {
         // bandwidth and sgemm at the thread count of each network's part
         parts.add(new StudyPart("conditions: kernels, bandwidth and sgemm, MLP (1 thread)",
                 "GradientFloor|PartGradients|InverseHessian|MbLbfgsStep|Update|Handoff|MemoryBandwidth|Calibration",
-                merge(kernels, mlp), true, null, null, MLP_CONDITION_KERNEL_FORKS));
+                merge(kernels, mlp), true, null, null, CONDITION_KERNEL_FORKS));
         // one pair of parts per batch size: the warm-up is counted in steps
         for (int batch : ConditionsGrid.BATCHES) {
             int warmups = mlpConditionWarmups(batch);
@@ -124,7 +125,7 @@ public final class StandardStudy {
         }
         parts.add(new StudyPart("conditions: kernels, bandwidth and sgemm, CNN (2 threads)",
                 "GradientFloor|PartGradients|InverseHessian|MbLbfgsStep|Update|Handoff|MemoryBandwidth|Calibration",
-                merge(kernels, Map.of("network", "cnn", "threads", "2")), true));
+                merge(kernels, Map.of("network", "cnn", "threads", "2")), true, null, null, CONDITION_KERNEL_FORKS));
         parts.add(new StudyPart("conditions: per-epoch time, first-order methods, CNN", "EpochTime", merge(cnn,
                 Map.of("optimizer", firstOrder, "batchSize", batches, "seed", CONDITION_SEEDS)), false, 1, 2));
         parts.add(new StudyPart("conditions: per-epoch time, MB-LBFGS m=10, CNN", "EpochTime", merge(cnn, merge(mbGrid,

@@ -10,6 +10,7 @@ import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -156,6 +157,29 @@ class InverseHessianTest {
             double[] expected = explicitBfgs(Arrays.copyOf(pairs, k + 1)).operate(g);
             double scale = new Array2DRowRealMatrix(new double[][]{expected}).getFrobeniusNorm();
             assertArrayEquals(expected, out.toDoubleVector(), 1e-9 * scale, (k + 1) + " pairs");
+        }
+    }
+
+    /**
+     * In FLOAT, as training runs it (the other tests run in DOUBLE): a scaled compact product after every pair,
+     * through the wrap, against the explicit matrix to float rounding.
+     */
+    @Test
+    void floatCompactProductsEqualTheExplicitMatrix() {
+        double[][][] pairs = pairs(8, 29);
+        double[] g = pairs(1, 11)[0][0];
+        InverseHessian h = new InverseHessian(M, N, DataType.FLOAT, InverseHessian.Form.COMPACT);
+        INDArray out = Nd4j.create(DataType.FLOAT, N);
+        for (int k = 0; k < pairs.length; k++) {
+            h.add(Nd4j.createFromArray(pairs[k][0]).castTo(DataType.FLOAT),
+                    Nd4j.createFromArray(pairs[k][1]).castTo(DataType.FLOAT));
+            h.apply(Nd4j.createFromArray(g).castTo(DataType.FLOAT), out, -0.5);
+            double[] expected = explicitBfgs(Arrays.copyOf(pairs, k + 1)).operate(g);
+            for (int i = 0; i < N; i++) {
+                expected[i] *= -0.5;
+            }
+            double scale = new Array2DRowRealMatrix(new double[][]{expected}).getFrobeniusNorm();
+            assertArrayEquals(expected, out.toDoubleVector(), 1e-4 * scale, (k + 1) + " pairs");
         }
     }
 }
