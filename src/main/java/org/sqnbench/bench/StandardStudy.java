@@ -27,7 +27,7 @@ import org.sqnbench.study.Method;
 /**
  * What {@code java -jar benchmarks.jar} runs with no arguments: every benchmark class on both networks and all five
  * optimizers, in parts whose settings differ. The CNN trains on the first 5,000 synthetic images, which keeps the
- * whole study near 25 minutes on 2 cores (measured: 23); the README gives the full-size command.
+ * whole study near 30 minutes on 2 cores (measured: 30.6, 2026-12-06); the README gives the full-size command.
  *
  * <p>Each part's results are kept as soon as it finishes, in the study's folder under jmh-results/
  * ({@link StudyFolder}); a part that fails is recorded and the study goes on; {@link #resume} runs the parts a
@@ -40,25 +40,48 @@ public final class StandardStudy {
     /**
      * The 15-epoch convergence runs come first: they are the longest parts, and their accuracies do not depend on a
      * quiet machine while the timing parts do, so a study can be stopped after them and resumed when the machine is
-     * quiet.
+     * quiet. The per-epoch times run one replicate (seed) at a time, every method's fork of that seed in one block
+     * ({@link #epochBlocks}).
      */
-    static final List<StudyPart> PARTS = List.of(
-            new StudyPart("15-epoch convergence, MLP", "Convergence", Map.of("network", "mlp"), false),
-            new StudyPart("15-epoch convergence, CNN", "Convergence",
-                    Map.of("network", "cnn", "trainSize", "" + CNN_TRAIN_SIZE), false),
-            new StudyPart("hot kernels and bandwidth",
-                    "OverlapGradient|PartGradients|InverseHessian|MbLbfgsStep|BbStep|MemoryBandwidth", Map.of(), true),
-            new StudyPart("compute roofline: gradients and sgemm at 1 and 2 threads", "GradientFloor|Calibration",
-                    Map.of("threads", "1,2"), true),
-            new StudyPart("per-epoch time, MLP", "EpochTime", Map.of("network", "mlp"), false),
-            new StudyPart("per-epoch time, CNN", "EpochTime", Map.of("network", "cnn", "trainSize", "" + CNN_TRAIN_SIZE), false),
-            // the first-order methods take n/batch steps in either form, so only MB-LBFGS runs the second one
-            new StudyPart("per-epoch time, MB-LBFGS epochs of n/batch steps, MLP", "EpochTime",
-                    Map.of("network", "mlp", "optimizer", Method.Names.MB_LBFGS, "epochForm", Method.ITERATIONS_EPOCH_FORM),
-                    false),
-            new StudyPart("per-epoch time, MB-LBFGS epochs of n/batch steps, CNN", "EpochTime",
-                    Map.of("network", "cnn", "trainSize", "" + CNN_TRAIN_SIZE, "optimizer", Method.Names.MB_LBFGS,
-                            "epochForm", Method.ITERATIONS_EPOCH_FORM), false));
+    static final List<StudyPart> PARTS = standard();
+
+    /** The standard study's replicates of each per-epoch time: EpochTime's seeds. */
+    static final int STANDARD_REPLICATES = 5;
+
+    private static List<StudyPart> standard() {
+        List<StudyPart> parts = new ArrayList<>(List.of(
+                new StudyPart("15-epoch convergence, MLP", "Convergence", Map.of("network", "mlp"), false),
+                new StudyPart("15-epoch convergence, CNN", "Convergence",
+                        Map.of("network", "cnn", "trainSize", "" + CNN_TRAIN_SIZE), false),
+                new StudyPart("hot kernels and bandwidth",
+                        "OverlapGradient|PartGradients|InverseHessian|MbLbfgsStep|BbStep|MemoryBandwidth", Map.of(),
+                        true),
+                new StudyPart("compute roofline: gradients and sgemm at 1 and 2 threads", "GradientFloor|Calibration",
+                        Map.of("threads", "1,2"), true)));
+        parts.addAll(epochBlocks("MLP", Map.of("network", "mlp")));
+        parts.addAll(epochBlocks("CNN", Map.of("network", "cnn", "trainSize", "" + CNN_TRAIN_SIZE)));
+        return List.copyOf(parts);
+    }
+
+    /**
+     * One network's per-epoch times as blocks, one per replicate: seed s of every method (one pass per epoch), then
+     * seed s of MB-LBFGS's epochs of n/batch steps (the first-order methods take n/batch steps in either form). Run
+     * method by method, a slow spell of the shared machine lasting minutes fell on some methods' forks only: in the
+     * study of 2026-12-06 the CNN's SGD forks took 1.09–1.16 s an epoch, Momentum's first two 1.20–1.22 s and its
+     * last three 1.54–1.56, and Adam's all 1.49–1.77, which made Momentum 1.26× SGD where two studies the day before
+     * had 1.02 and 1.07. In blocks, such a spell falls on every method of a replicate.
+     */
+    static List<StudyPart> epochBlocks(String name, Map<String, String> network) {
+        List<StudyPart> parts = new ArrayList<>();
+        for (int seed = 1; seed <= STANDARD_REPLICATES; seed++) {
+            Map<String, String> replicate = merge(network, Map.of("seed", "" + seed));
+            parts.add(new StudyPart("per-epoch time, " + name + ", replicate " + seed, "EpochTime", replicate, false));
+            parts.add(new StudyPart("per-epoch time, MB-LBFGS epochs of n/batch steps, " + name + ", replicate "
+                    + seed, "EpochTime", merge(replicate, Map.of("optimizer", Method.Names.MB_LBFGS, "epochForm",
+                    Method.ITERATIONS_EPOCH_FORM)), false));
+        }
+        return parts;
+    }
 
     /**
      * Replicates (forks, one seed each) per setting of the conditions map: five, as in the standard study; with

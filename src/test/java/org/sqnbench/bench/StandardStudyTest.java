@@ -321,4 +321,33 @@ class StandardStudyTest {
         assertEquals(null, outcome.json());
         assertEquals(List.of("CalibrationBenchmark.sgemm {threads=1}"), outcome.failures());
     }
+
+    /**
+     * The standard study's per-epoch times run replicate by replicate: each epoch part holds one seed, and for each
+     * network the seeds come in order, each as every method's one-pass epochs followed by MB-LBFGS's n/batch-step
+     * epochs, so no method's forks all run before another's.
+     */
+    @Test
+    void epochTimesRunInOneBlockPerReplicate() {
+        List<StudyPart> epochs = StandardStudy.PARTS.stream().filter(p -> p.include().equals("EpochTime")).toList();
+        assertEquals(2 * 2 * StandardStudy.STANDARD_REPLICATES, epochs.size());
+        int i = 0;
+        for (String network : List.of("mlp", "cnn")) {
+            for (int seed = 1; seed <= StandardStudy.STANDARD_REPLICATES; seed++) {
+                StudyPart pass = epochs.get(i++);
+                StudyPart steps = epochs.get(i++);
+                for (StudyPart p : List.of(pass, steps)) {
+                    assertEquals(network, p.params().get("network"), p.title());
+                    assertEquals("" + seed, p.params().get("seed"), p.title());
+                }
+                assertTrue(!pass.params().containsKey("optimizer") && !pass.params().containsKey("epochForm"),
+                        "every method, default epoch form: " + pass.params());
+                assertEquals(Map.of("optimizer", "mb-lbfgs", "epochForm", "iterations"),
+                        Map.of("optimizer", steps.params().get("optimizer"), "epochForm",
+                                steps.params().get("epochForm")));
+            }
+        }
+        // the blocks come after the convergence runs and the kernels
+        assertEquals(StandardStudy.PARTS.size() - epochs.size(), StandardStudy.PARTS.indexOf(epochs.get(0)));
+    }
 }
