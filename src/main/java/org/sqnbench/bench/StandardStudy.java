@@ -113,7 +113,7 @@ public final class StandardStudy {
      * every batch size, the batch gradient with its parts apart at every batch size and overlap, the inverse-Hessian
      * product and pair update at each memory, MB-LBFGS's own vector work per step, the first-order updates, the handoff between vector calls and the gradient, bandwidth and sgemm). The CNN trains
      * on the standard study's 5,000 images, with one warm-up and two measured epochs per replicate and memory 5 at
-     * batch 64 only, which keeps the map near 45 minutes on 2 cores.
+     * batch 64 only, which keeps the map near 50 minutes on 2 cores (49 on 2026-12-06).
      */
     static final List<StudyPart> CONDITIONS = conditions();
 
