@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.sqnbench.bench.StudyFolder.PartState;
 import org.sqnbench.bench.StudyFolder.Status;
@@ -27,7 +28,7 @@ import org.sqnbench.study.Method;
 /**
  * What {@code java -jar benchmarks.jar} runs with no arguments: every benchmark class on both networks and all five
  * optimizers, in parts whose settings differ. The CNN trains on the first 5,000 synthetic images, which keeps the
- * whole study near 30 minutes on 2 cores (measured: 30.6, 2026-12-06); the README gives the full-size command.
+ * whole study near 30 minutes on 2 cores (measured: 31.5, 2026-12-06); the README gives the full-size command.
  *
  * <p>Each part's results are kept as soon as it finishes, in the study's folder under jmh-results/
  * ({@link StudyFolder}); a part that fails is recorded and the study goes on; {@link #resume} runs the parts a
@@ -84,10 +85,10 @@ public final class StandardStudy {
     }
 
     /**
-     * Replicates (forks, one seed each) per setting of the conditions map: five, as in the standard study; with
-     * three, one fork in three could move a batch-1024 ratio by 20%.
+     * Replicates (forks, one seed each) per setting of the conditions map: the standard study's
+     * {@value #STANDARD_REPLICATES} seeds; with three, one fork in three could move a batch-1024 ratio by 20%.
      */
-    static final String CONDITION_SEEDS = "1,2,3,4,5";
+    static final String CONDITION_SEEDS = join(IntStream.rangeClosed(1, STANDARD_REPLICATES).mapToObj(String::valueOf));
     /**
      * The MLP's warm-up in the conditions map, in steps: about as many as the 8 warm-up epochs of batch 64. Counted in
      * epochs, batch 1024 (7 to 10 steps an epoch) had too few: the benchmarks' default 2 left times still falling (an
