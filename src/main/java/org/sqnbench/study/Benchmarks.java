@@ -15,6 +15,9 @@ public final class Benchmarks {
 
     public static final String PRODUCT = "InverseHessianBenchmark.product";
     public static final String ADD_PAIR = "InverseHessianBenchmark.addPair";
+    /** The same two calls with the pair matrix in no cache, as training meets them; the cost model prices these. */
+    public static final String COLD_PRODUCT = "ColdPairsBenchmark.product";
+    public static final String COLD_ADD_PAIR = "ColdPairsBenchmark.addPair";
     public static final String MB_STEP = "MbLbfgsStepBenchmark.step";
     public static final String OVERLAP_GRADIENT = "OverlapGradientBenchmark.overlapGradient";
     public static final String GRADIENT_FLOOR = "GradientFloorBenchmark.gradient";

@@ -51,6 +51,8 @@ public final class CostModel {
         return switch (k) {
             case Benchmarks.PRODUCT -> productBytes(p.param("form"), p.intParam("memory"), n);
             case Benchmarks.ADD_PAIR -> addPairBytes(p.param("form"), p.intParam("memory"), n);
+            case Benchmarks.COLD_PRODUCT -> productBytes(Benchmarks.TRAINING_FORM, p.intParam("memory"), n);
+            case Benchmarks.COLD_ADD_PAIR -> addPairBytes(Benchmarks.TRAINING_FORM, p.intParam("memory"), n);
             case Benchmarks.BB_STEP -> bbStepBytes(n);
             default -> Double.NaN;
         };

@@ -41,12 +41,18 @@ import org.sqnbench.study.Traffic;
  * <li>U = 3c, SGD's update (one axpy), c one pass over an n-vector (4n bytes) at the triad bandwidth of the
  * MemoryBandwidth benchmark with the setting's thread count;</li>
  * <li>P(h): what the compact product H·g adds over h pairs, h the mean pairs held at the epoch's products (the
- * {@code pairsHeld} metric): the InverseHessian {@code product} kernel at memory m (a full memory) times the share
- * of its passes that go over pairs, P(h) = P_m·4h/(4m + {@value #PRODUCT_FIXED_PASSES}), 4h being
- * {@link Traffic#productPasses} and {@value #PRODUCT_FIXED_PASSES} the passes over g and the output that do not
- * depend on h (the product with no pairs is part of V);</li>
- * <li>A(h): adding a pair, the {@code addPair} kernel at m scaled likewise by
- * {@link Traffic#addPairPasses}(h)/{@link Traffic#addPairPasses}(m);</li>
+ * {@code pairsHeld} metric): the ColdPairs {@code product} kernel at memory m (a full memory, no byte of it in any
+ * cache) times the share of its passes that go over pairs, P(h) = P_m·4h/(4m + {@value #PRODUCT_FIXED_PASSES}), 4h
+ * being {@link Traffic#productPasses} and {@value #PRODUCT_FIXED_PASSES} the passes over g and the output that do
+ * not depend on h (the product with no pairs is part of V);</li>
+ * <li>A(h): adding a pair, the ColdPairs {@code addPair} kernel at m scaled likewise by
+ * {@link Traffic#addPairPasses}(h)/{@link Traffic#addPairPasses}(m). Cold, because the InverseHessian kernels,
+ * called back to back, keep the MLP's 8.75 MB pair matrix (m = 10) in the L3, while in training a gradient and the
+ * host's other tenants run between two uses. Priced with the warm kernels, the model put 22 of the 24 MLP
+ * settings of the 2026-12-06 map 9–55% too low and none too high. The cold kernels took 2.8× (product) and 4.7×
+ * (pair update) the warm ones at m = 10 in one run; the map's warm times scaled by those ratios put 21 of its 40
+ * settings within ±10%, the misses on both sides (−32% to +21%). The CNN's matrix (330 MB at m = 10) fits no
+ * cache, and there the two differ within their noise (product 21.0 ± 4.3 cold, 19.8 ± 3.3 ms warm);</li>
  * <li>H: one handoff from vector calls to a gradient, the Handoff benchmark's axpyThenGradient − gradient − axpy
  * at the setting's network and thread count, at least 0. SGD pays one per step; MB-LBFGS two per step but the first
  * of an epoch (after the pair's vector calls and after the step's, counted from {@code MbLbfgs.step}). It measured
@@ -310,11 +316,19 @@ public final class OverheadModel {
         double skipped = Double.isNaN(mb.skippedPairs()) ? 0 : mb.skippedPairs();
         MbEpoch mbEpoch = new MbEpoch(steps, Math.max(0, steps - 1 - skipped),
                 g3.getAsDouble(), v.getAsDouble(),
-                productAt(p.getAsDouble(), m, h), addPairAt(a.getAsDouble(), m, h), hand.getAsDouble());
+                productAt(p.getAsDouble(), m, h), addPairAt(a.getAsDouble(), m, h),
+                hand.getAsDouble());
         SgdEpoch sgdEpoch = new SgdEpoch(sgd.iterationsPerEpoch(), gb.getAsDouble(),
                 SGD_UPDATE_PASSES * c.getAsDouble(), hand.getAsDouble());
         double measured = mb.meanReplicateTime() / sgd.meanReplicateTime();
         return Optional.of(new Row(mb, sgd, measured, mbEpoch, sgdEpoch));
+    }
+
+    /** Adding a pair with h pairs held: 2h + 4 passes. */
+    private static double addPairPasses(double held) {
+        String form = Benchmarks.TRAINING_FORM;
+        double perPair = Traffic.addPairPasses(form, 1) - Traffic.addPairPasses(form, 0);
+        return Traffic.addPairPasses(form, 0) + perPair * held;
     }
 
     /** What the product's passes over h pairs take, from its time with a full memory m, by its passes. */
@@ -327,8 +341,7 @@ public final class OverheadModel {
     /** Adding a pair with h pairs held, from its time with a full memory m, by its passes. */
     public static double addPairAt(double fullMs, int memory, double held) {
         String form = Benchmarks.TRAINING_FORM;
-        double perPair = Traffic.addPairPasses(form, 1) - Traffic.addPairPasses(form, 0);
-        return fullMs * (Traffic.addPairPasses(form, 0) + perPair * held) / Traffic.addPairPasses(form, memory);
+        return fullMs * addPairPasses(held) / Traffic.addPairPasses(form, memory);
     }
 
     /**
@@ -504,18 +517,20 @@ public final class OverheadModel {
             return time(kernels.find(Benchmarks.MB_STEP, Map.of("network", network), threads), "MbLbfgsStep");
         }
 
+        /** P_m: ColdPairs product at memory m. */
         OptionalDouble product(int memory) {
-            return time(kernels.find(Benchmarks.PRODUCT, inverseHessian(memory), threads),
-                    "InverseHessian product memory=" + memory);
+            return time(kernels.find(Benchmarks.COLD_PRODUCT, coldPairs(memory), threads),
+                    "ColdPairs product memory=" + memory);
         }
 
+        /** A_m: ColdPairs addPair at memory m. */
         OptionalDouble addPair(int memory) {
-            return time(kernels.find(Benchmarks.ADD_PAIR, inverseHessian(memory), threads),
-                    "InverseHessian addPair memory=" + memory);
+            return time(kernels.find(Benchmarks.COLD_ADD_PAIR, coldPairs(memory), threads),
+                    "ColdPairs addPair memory=" + memory);
         }
 
-        private Map<String, String> inverseHessian(int memory) {
-            return Map.of("network", network, "memory", String.valueOf(memory), "form", Benchmarks.TRAINING_FORM);
+        private Map<String, String> coldPairs(int memory) {
+            return Map.of("network", network, "memory", String.valueOf(memory));
         }
 
         private boolean ownThreads(KernelTimes.Point k) {

@@ -255,7 +255,8 @@ public final class ReportWriter {
                 .append("| kernel | parameters | ms per call | traffic | effective GB/s | bandwidth bound, ms |\n")
                 .append("|---|---|---:|---:|---:|---:|\n");
         List<KernelTimes.Point> all = new ArrayList<>();
-        for (String k : List.of(Benchmarks.PRODUCT, Benchmarks.ADD_PAIR, Benchmarks.BB_STEP, Benchmarks.OVERLAP_GRADIENT,
+        for (String k : List.of(Benchmarks.PRODUCT, Benchmarks.ADD_PAIR, Benchmarks.COLD_PRODUCT,
+                Benchmarks.COLD_ADD_PAIR, Benchmarks.BB_STEP, Benchmarks.OVERLAP_GRADIENT,
                 Benchmarks.GRADIENT_FLOOR, Benchmarks.SGEMM, Benchmarks.TRIAD)) {
             all.addAll(kernels.of(k));
         }
