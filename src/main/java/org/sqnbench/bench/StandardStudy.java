@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.sqnbench.bench.StudyFolder.PartState;
 import org.sqnbench.bench.StudyFolder.Status;
@@ -59,8 +58,8 @@ public final class StandardStudy {
                         true),
                 new StudyPart("compute roofline: gradients and sgemm at 1 and 2 threads", "GradientFloor|Calibration",
                         Map.of("threads", "1,2"), true)));
-        parts.addAll(epochBlocks("MLP", Map.of("network", "mlp")));
-        parts.addAll(epochBlocks("CNN", Map.of("network", "cnn", "trainSize", "" + CNN_TRAIN_SIZE)));
+        parts.addAll(epochBlocks("MLP", Map.of("network", "mlp"), mlpWarmups(STANDARD_BATCH)));
+        parts.addAll(epochBlocks("CNN", Map.of("network", "cnn", "trainSize", "" + CNN_TRAIN_SIZE), null));
         return List.copyOf(parts);
     }
 
@@ -72,32 +71,33 @@ public final class StandardStudy {
      * last three 1.54–1.56, and Adam's all 1.49–1.77, which made Momentum 1.26× SGD where two studies the day before
      * had 1.02 and 1.07. In blocks, such a spell falls on every method of a replicate.
      */
-    static List<StudyPart> epochBlocks(String name, Map<String, String> network) {
+    static List<StudyPart> epochBlocks(String name, Map<String, String> network, Integer warmups) {
         List<StudyPart> parts = new ArrayList<>();
         for (int seed = 1; seed <= STANDARD_REPLICATES; seed++) {
             Map<String, String> replicate = merge(network, Map.of("seed", "" + seed));
-            parts.add(new StudyPart("per-epoch time, " + name + ", replicate " + seed, "EpochTime", replicate, false));
+            parts.add(new StudyPart("per-epoch time, " + name + ", replicate " + seed, "EpochTime", replicate, false,
+                    warmups, null));
             parts.add(new StudyPart("per-epoch time, MB-LBFGS epochs of n/batch steps, " + name + ", replicate "
                     + seed, "EpochTime", merge(replicate, Map.of("optimizer", Method.Names.MB_LBFGS, "epochForm",
-                    Method.ITERATIONS_EPOCH_FORM)), false));
+                    Method.ITERATIONS_EPOCH_FORM)), false, warmups, null));
         }
         return parts;
     }
 
+    /** The standard study's batch size, EpochTime's default. */
+    static final int STANDARD_BATCH = 64;
+
     /**
-     * Replicates (forks, one seed each) per setting of the conditions map: the standard study's
-     * {@value #STANDARD_REPLICATES} seeds; with three, one fork in three could move a batch-1024 ratio by 20%.
-     */
-    static final String CONDITION_SEEDS = join(IntStream.rangeClosed(1, STANDARD_REPLICATES).mapToObj(String::valueOf));
-    /**
-     * The MLP's warm-up in the conditions map, in steps: about as many as the 8 warm-up epochs of batch 64. Counted in
-     * epochs, batch 1024 (7 to 10 steps an epoch) had too few: the benchmarks' default 2 left times still falling (an
+     * The MLP's least warm-up in steps, beside {@link #MLP_WARMUPS} epochs. Counted in epochs, batch 1024 (7 to 10 steps an epoch) had too few: the benchmarks' default 2 left times still falling (an
      * SGD replicate: 36.7, 33.2, 28.5 ms), and after 8 (80 steps) the JIT was still compiling per-step methods during
      * the measured epochs, whose third was 38–44 ms against 27–33 in every fork of the 2026-12-05 map.
      */
-    static final int MLP_CONDITION_WARMUP_STEPS = 500;
-    /** The MLP's least warm-up epochs in the conditions map (batch 64: 8 epochs of 125 steps). */
-    static final int MLP_CONDITION_WARMUPS = 8;
+    static final int MLP_WARMUP_STEPS = 500;
+    /**
+     * The MLP's least warm-up epochs (batch 64: 8 epochs of 125 steps). With the benchmarks' default 2 the standard
+     * study of 2026-12-06 still had every MLP method's last measured epoch 6.6–16.7% faster than its first.
+     */
+    static final int MLP_WARMUPS = 8;
     /**
      * Forks of each network's kernel part in the conditions map: one fork's kernel times carry its fork's mode (the
      * MLP's batch-1024 gradient in parts read 3.9–4.2 ms in one fork, 4.3 falling to 3.4 in another; the CNN's
@@ -106,15 +106,21 @@ public final class StandardStudy {
      * forks average over them.
      */
     static final int CONDITION_KERNEL_FORKS = 3;
+    /** The conditions map's kernel benchmarks: all that the cost model reads, and the warm pair kernels beside the cold. */
+    static final String CONDITION_KERNELS =
+            "GradientFloor|PartGradients|InverseHessian|ColdPairs|MbLbfgsStep|Update|Handoff|MemoryBandwidth|Calibration";
     static final int MLP_CONDITION_MEASUREMENTS = 5;
 
     /**
      * The conditions map: MB-LBFGS's per-epoch time over batch size × overlap × memory × epoch form, the others'
      * at each batch size, and, in the same session, the kernels the cost model prices an epoch with (a gradient at
      * every batch size, the batch gradient with its parts apart at every batch size and overlap, the inverse-Hessian
-     * product and pair update at each memory, MB-LBFGS's own vector work per step, the first-order updates, the handoff between vector calls and the gradient, bandwidth and sgemm). The CNN trains
+     * product and pair update at each memory (warm and cold), MB-LBFGS's own vector work per step, the first-order updates, the handoff between vector calls and the gradient, bandwidth and sgemm). The CNN trains
      * on the standard study's 5,000 images, with one warm-up and two measured epochs per replicate and memory 5 at
-     * batch 64 only, which keeps the map near 50 minutes on 2 cores (49 on 2026-12-06).
+     * batch 64 only, which keeps the map near 50 minutes on 2 cores (49 on 2026-12-06). Each network's epochs run in
+     * blocks, one per replicate (the standard study's {@value #STANDARD_REPLICATES} seeds; with three, one fork in
+     * three could move a batch-1024 ratio by 20%), every method of a seed together ({@link #epochBlocks} says why);
+     * the MLP's also one block per batch size, whose warm-ups differ.
      */
     static final List<StudyPart> CONDITIONS = conditions();
 
@@ -131,38 +137,47 @@ public final class StandardStudy {
         Map<String, String> kernels = Map.of("batchSize", batches, "overlap", overlaps, "memory", memories,
                 "form", "compact");
         Map<String, String> mbGrid = Map.of("optimizer", Method.Names.MB_LBFGS, "overlap", overlaps,
-                "epochForm", forms, "seed", CONDITION_SEEDS);
+                "epochForm", forms);
         List<StudyPart> parts = new ArrayList<>();
         // bandwidth and sgemm at the thread count of each network's part
         parts.add(new StudyPart("conditions: kernels, bandwidth and sgemm, MLP (1 thread)",
-                "GradientFloor|PartGradients|InverseHessian|MbLbfgsStep|Update|Handoff|MemoryBandwidth|Calibration",
+                CONDITION_KERNELS,
                 merge(kernels, mlp), true, null, null, CONDITION_KERNEL_FORKS));
-        // one pair of parts per batch size: the warm-up is counted in steps
+        // one block per batch size and replicate (the warm-up is counted in steps, so it differs by batch size)
         for (int batch : ConditionsGrid.BATCHES) {
-            int warmups = mlpConditionWarmups(batch);
-            parts.add(new StudyPart("conditions: per-epoch time, first-order methods, MLP, batch " + batch,
-                    "EpochTime", merge(mlp, Map.of("optimizer", firstOrder, "batchSize", "" + batch,
-                    "seed", CONDITION_SEEDS)), false, warmups, MLP_CONDITION_MEASUREMENTS));
-            parts.add(new StudyPart("conditions: per-epoch time, MB-LBFGS, MLP, batch " + batch, "EpochTime",
-                    merge(mlp, merge(mbGrid, Map.of("batchSize", "" + batch, "memory", memories))), false,
-                    warmups, MLP_CONDITION_MEASUREMENTS));
+            int warmups = mlpWarmups(batch);
+            for (int seed = 1; seed <= STANDARD_REPLICATES; seed++) {
+                String block = "MLP, batch " + batch + ", replicate " + seed;
+                Map<String, String> replicate = merge(mlp, Map.of("batchSize", "" + batch, "seed", "" + seed));
+                parts.add(new StudyPart("conditions: per-epoch time, first-order methods, " + block, "EpochTime",
+                        merge(replicate, Map.of("optimizer", firstOrder)), false, warmups,
+                        MLP_CONDITION_MEASUREMENTS));
+                parts.add(new StudyPart("conditions: per-epoch time, MB-LBFGS, " + block, "EpochTime",
+                        merge(replicate, merge(mbGrid, Map.of("memory", memories))), false, warmups,
+                        MLP_CONDITION_MEASUREMENTS));
+            }
         }
         parts.add(new StudyPart("conditions: kernels, bandwidth and sgemm, CNN (2 threads)",
-                "GradientFloor|PartGradients|InverseHessian|MbLbfgsStep|Update|Handoff|MemoryBandwidth|Calibration",
+                CONDITION_KERNELS,
                 merge(kernels, Map.of("network", "cnn", "threads", "2")), true, null, null, CONDITION_KERNEL_FORKS));
-        parts.add(new StudyPart("conditions: per-epoch time, first-order methods, CNN", "EpochTime", merge(cnn,
-                Map.of("optimizer", firstOrder, "batchSize", batches, "seed", CONDITION_SEEDS)), false, 1, 2));
-        parts.add(new StudyPart("conditions: per-epoch time, MB-LBFGS m=10, CNN", "EpochTime", merge(cnn, merge(mbGrid,
-                Map.of("batchSize", batches, "memory", "" + Method.DEFAULT_MEMORY))), false, 1, 2));
-        parts.add(new StudyPart("conditions: per-epoch time, MB-LBFGS m=5 at batch 64, CNN", "EpochTime", merge(cnn,
-                merge(mbGrid, Map.of("batchSize", "64", "memory", "5"))), false, 1, 2));
+        for (int seed = 1; seed <= STANDARD_REPLICATES; seed++) {
+            String block = "CNN, replicate " + seed;
+            Map<String, String> replicate = merge(cnn, Map.of("seed", "" + seed));
+            parts.add(new StudyPart("conditions: per-epoch time, first-order methods, " + block, "EpochTime",
+                    merge(replicate, Map.of("optimizer", firstOrder, "batchSize", batches)), false, 1, 2));
+            parts.add(new StudyPart("conditions: per-epoch time, MB-LBFGS m=10, " + block, "EpochTime",
+                    merge(replicate, merge(mbGrid, Map.of("batchSize", batches, "memory",
+                            "" + Method.DEFAULT_MEMORY))), false, 1, 2));
+            parts.add(new StudyPart("conditions: per-epoch time, MB-LBFGS m=5 at batch 64, " + block, "EpochTime",
+                    merge(replicate, merge(mbGrid, Map.of("batchSize", "64", "memory", "5"))), false, 1, 2));
+        }
         return List.copyOf(parts);
     }
 
-    /** Warm-up epochs of the MLP's batch-{@code batch} settings: {@link #MLP_CONDITION_WARMUP_STEPS} steps at least. */
-    static int mlpConditionWarmups(int batch) {
+    /** Warm-up epochs of the MLP's batch-{@code batch} settings: {@link #MLP_WARMUP_STEPS} steps at least. */
+    static int mlpWarmups(int batch) {
         int stepsPerEpoch = Math.max(1, MnistReader.EMBEDDED_TRAIN_SIZE / batch);
-        return Math.max(MLP_CONDITION_WARMUPS, -Math.floorDiv(-MLP_CONDITION_WARMUP_STEPS, stepsPerEpoch));
+        return Math.max(MLP_WARMUPS, -Math.floorDiv(-MLP_WARMUP_STEPS, stepsPerEpoch));
     }
 
     private static String join(java.util.stream.Stream<String> values) {
@@ -224,6 +239,8 @@ public final class StandardStudy {
             throw new IllegalArgumentException(command + " writes its results into jmh-results/ itself; drop -rf/-rff");
         }
         Params.validate(cli);
+        // no include pattern: a name is refused only if no benchmark of the jar has it
+        Params.checkNames(jmhOptions.toArray(String[]::new), cli);
     }
 
     /** Starts a new standard study in a fresh folder under {@code results} and runs every part. */

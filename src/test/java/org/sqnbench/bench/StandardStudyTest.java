@@ -229,17 +229,56 @@ class StandardStudyTest {
     }
 
     @Test
-    void theMapsMlpWarmUpIsCountedInSteps() {
+    void theMlpsWarmUpIsCountedInSteps() {
         // 8,000 images: 125, 31 and 7 steps an epoch; 500 steps at least, 8 epochs at least
-        assertEquals(8, StandardStudy.mlpConditionWarmups(64));
-        assertEquals(17, StandardStudy.mlpConditionWarmups(256));
-        assertEquals(72, StandardStudy.mlpConditionWarmups(1024));
+        assertEquals(8, StandardStudy.mlpWarmups(64));
+        assertEquals(17, StandardStudy.mlpWarmups(256));
+        assertEquals(72, StandardStudy.mlpWarmups(1024));
         assertEquals(8000, org.sqnbench.data.MnistReader.embedded().train().size());
         for (StudyPart part : StandardStudy.CONDITIONS) {
             if (part.include().equals("EpochTime") && "mlp".equals(part.params().get("network"))) {
                 int batch = Integer.parseInt(part.params().get("batchSize"));
-                assertEquals(StandardStudy.mlpConditionWarmups(batch), part.warmups(), part.title());
+                assertEquals(StandardStudy.mlpWarmups(batch), part.warmups(), part.title());
             }
+        }
+        // the standard study's MLP epochs (batch 64) too; the CNN's keep EpochTime's own 2
+        for (StudyPart part : StandardStudy.PARTS) {
+            if (part.include().equals("EpochTime")) {
+                assertEquals("mlp".equals(part.params().get("network")) ? Integer.valueOf(8) : null, part.warmups(),
+                        part.title());
+            }
+        }
+    }
+
+    /**
+     * The map's per-epoch times run in blocks as the standard study's: each part holds one seed; for each network
+     * (and, on the MLP, each batch size) the seeds come in order, and every seed's block runs the same settings.
+     */
+    @Test
+    void theMapsEpochTimesRunInOneBlockPerReplicate() {
+        for (String network : List.of("mlp", "cnn")) {
+            List<StudyPart> epochs = StandardStudy.CONDITIONS.stream()
+                    .filter(p -> p.include().equals("EpochTime") && network.equals(p.params().get("network"))).toList();
+            int perBlock = network.equals("mlp") ? 2 : 3;
+            int blocks = epochs.size() / perBlock;
+            assertEquals((network.equals("mlp") ? 3 : 1) * StandardStudy.STANDARD_REPLICATES, blocks);
+            for (int b = 0; b < blocks; b++) {
+                int seed = b % StandardStudy.STANDARD_REPLICATES + 1;
+                for (int j = 0; j < perBlock; j++) {
+                    StudyPart part = epochs.get(b * perBlock + j);
+                    assertEquals("" + seed, part.params().get("seed"), part.title());
+                    // the same settings as the first block's part in this place, but for the seed
+                    Map<String, String> same = new java.util.TreeMap<>(part.params());
+                    Map<String, String> first = new java.util.TreeMap<>(
+                            epochs.get((b - seed + 1) * perBlock + j).params());
+                    same.remove("seed");
+                    first.remove("seed");
+                    assertEquals(first, same, part.title());
+                }
+            }
+            // every method at every batch size of the grid
+            assertEquals("sgd,momentum,adam,sgd-bb", epochs.get(0).params().get("optimizer"));
+            assertEquals("mb-lbfgs", epochs.get(1).params().get("optimizer"));
         }
     }
 
@@ -295,6 +334,10 @@ class StandardStudyTest {
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> StandardStudy.checkOptions(List.of("-rf", "csv"))).getMessage().contains("-rf"));
         assertThrows(IllegalArgumentException.class, () -> StandardStudy.checkOptions(List.of("-p", "network=rnn")));
+        // a parameter no benchmark has would start the whole study with the name ignored
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> StandardStudy.checkOptions(List.of("-p", "x=1")))
+                .getMessage().startsWith("-p x: no selected benchmark has this parameter"));
+        StandardStudy.checkOptions(List.of("-p", "threads=1", "-prof", "gc"));
         assertThrows(IllegalArgumentException.class, () -> StandardStudy.checkOptions(List.of("-f", "x")));
     }
 
