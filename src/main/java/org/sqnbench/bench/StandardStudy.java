@@ -27,7 +27,8 @@ import org.sqnbench.study.Method;
 /**
  * What {@code java -jar benchmarks.jar} runs with no arguments: every benchmark class on both networks and all five
  * optimizers, in parts whose settings differ. The CNN trains on the first 5,000 synthetic images, which keeps the
- * whole study near 30 minutes on 2 cores (measured: 31.5, 2026-12-06); the README gives the full-size command.
+ * whole study near 30 minutes on 2 cores (measured: 30.5 on 2026-12-06, in replicate blocks with the MLP's 8
+ * warm-up epochs); the README gives the full-size command.
  *
  * <p>Each part's results are kept as soon as it finishes, in the study's folder under jmh-results/
  * ({@link StudyFolder}); a part that fails is recorded and the study goes on; {@link #resume} runs the parts a
@@ -117,7 +118,7 @@ public final class StandardStudy {
      * every batch size, the batch gradient with its parts apart at every batch size and overlap, the inverse-Hessian
      * product and pair update at each memory (warm and cold), MB-LBFGS's own vector work per step, the first-order updates, the handoff between vector calls and the gradient, bandwidth and sgemm). The CNN trains
      * on the standard study's 5,000 images, with one warm-up and two measured epochs per replicate and memory 5 at
-     * batch 64 only, which keeps the map near 50 minutes on 2 cores (49 on 2026-12-06). Each network's epochs run in
+     * batch 64 only, which keeps the map near 50 minutes on 2 cores (51 on 2026-12-06, in replicate blocks). Each network's epochs run in
      * blocks, one per replicate (the standard study's {@value #STANDARD_REPLICATES} seeds; with three, one fork in
      * three could move a batch-1024 ratio by 20%), every method of a seed together ({@link #epochBlocks} says why);
      * the MLP's also one block per batch size, whose warm-ups differ.

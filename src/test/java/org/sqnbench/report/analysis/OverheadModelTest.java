@@ -74,7 +74,17 @@ class OverheadModelTest {
     }
 
     static JmhJson mlp(boolean withAddPair, double handoff) {
-        JmhJson json = new JmhJson()
+        JmhJson json = mlpWithoutPairKernels()
+                .kernel("ColdPairsBenchmark.product", p("network", "mlp", "memory", "10", "threads", "0"), 0.45, 0.45);
+        if (withAddPair) {
+            json.kernel("ColdPairsBenchmark.addPair", p("network", "mlp", "memory", "10", "threads", "0"), 0.24, 0.24);
+        }
+        return handoff(json, "mlp", handoff);
+    }
+
+    /** The case's epochs, metrics and every kernel but the product, the pair update and the handoff. */
+    static JmhJson mlpWithoutPairKernels() {
+        return new JmhJson()
                 .epochTime("mlp", "sgd", 64, 8000, SGD_FORK1, SGD_FORK2)
                 .epochTime("mlp", "mb-lbfgs", 64, 10624, MB_FORK1, MB_FORK2)
                 .secondaryOfLast("skippedPairs", new double[] {15, 15, 15, 15, 15}, new double[] {15, 15, 15, 15, 15})
@@ -83,14 +93,7 @@ class OverheadModelTest {
                 .kernel("PartGradientsBenchmark.partGradients", p("network", "mlp", "batchSize", "64",
                         "overlap", "0.25", "threads", "0"), 0.7, 0.7)
                 .kernel(TRIAD, p("threads", "0"), triadFor(0.01, MLP_N), triadFor(0.01, MLP_N))
-                .kernel("MbLbfgsStepBenchmark.step", p("network", "mlp", "threads", "0"), 0.2, 0.2)
-                .kernel("ColdPairsBenchmark.product", p("network", "mlp", "memory", "10",
-                        "threads", "0"), 0.45, 0.45);
-        if (withAddPair) {
-            json.kernel("ColdPairsBenchmark.addPair", p("network", "mlp", "memory", "10",
-                    "threads", "0"), 0.24, 0.24);
-        }
-        return handoff(json, "mlp", handoff);
+                .kernel("MbLbfgsStepBenchmark.step", p("network", "mlp", "threads", "0"), 0.2, 0.2);
     }
 
     private List<JmhResult> read(JmhJson json) {
@@ -133,16 +136,7 @@ class OverheadModelTest {
     @Test
     void theWarmPairKernelsDoNotStandInForTheColdOnes() {
         Map<String, String> warm = p("network", "mlp", "memory", "10", "form", "compact", "threads", "0");
-        JmhJson json = new JmhJson()
-                .epochTime("mlp", "sgd", 64, 8000, SGD_FORK1, SGD_FORK2)
-                .epochTime("mlp", "mb-lbfgs", 64, 10624, MB_FORK1, MB_FORK2)
-                .secondaryOfLast("skippedPairs", new double[] {15, 15, 15, 15, 15}, new double[] {15, 15, 15, 15, 15})
-                .secondaryOfLast("pairsHeld", new double[] {5, 5, 5, 5, 5}, new double[] {5, 5, 5, 5, 5})
-                .kernel("GradientFloorBenchmark.gradient", p("network", "mlp", "batchSize", "64", "threads", "0"), 0.5, 0.5)
-                .kernel("PartGradientsBenchmark.partGradients", p("network", "mlp", "batchSize", "64",
-                        "overlap", "0.25", "threads", "0"), 0.7, 0.7)
-                .kernel(TRIAD, p("threads", "0"), triadFor(0.01, MLP_N), triadFor(0.01, MLP_N))
-                .kernel("MbLbfgsStepBenchmark.step", p("network", "mlp", "threads", "0"), 0.2, 0.2)
+        JmhJson json = mlpWithoutPairKernels()
                 .kernel("InverseHessianBenchmark.product", warm, 0.1, 0.1)
                 .kernel("InverseHessianBenchmark.addPair", warm, 0.05, 0.05);
         OverheadModel m = model(handoff(json, "mlp", 0));
