@@ -13,11 +13,11 @@ import org.sqnbench.study.StudyNetwork;
 
 /**
  * The compact inverse-Hessian product and pair update as a training step meets them: with no byte of the pair
- * matrix in any cache. Before every call a 256 MB buffer is read (not timed), which flushes the caches
- * of this 2-core share of the host. InverseHessian times the same calls back to back, so the MLP's 8.75 MB matrix
- * (m = 10) stays in the L3 between them; in training a gradient and the host's other tenants run in between, and
- * the MLP's MB-LBFGS epochs of a study that morning took 1.46–1.54× a floor that streams the matrix from memory at the triad bandwidth.
- * The cost model prices the product and the pair update with these times. Run:
+ * matrix in any cache. Before every call a 256 MB buffer is read (not timed), which flushes the caches of this
+ * 2-core share of the host. InverseHessian times the same calls back to back, so the MLP's 8.75 MB matrix (m = 10)
+ * stays in the L3 between them; in training a gradient and the host's other tenants run in between, and the MLP's
+ * MB-LBFGS epochs of the morning study of 2026-12-06 took 1.46–1.54× a floor that streams the matrix from memory at
+ * the triad bandwidth. The cost model prices the product and the pair update with these times. Run:
  * {@code java -jar target/benchmarks.jar ColdPairs -p network=mlp}.
  */
 public class ColdPairsBenchmark extends KernelBenchmark {

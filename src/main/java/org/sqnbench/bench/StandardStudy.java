@@ -89,14 +89,16 @@ public final class StandardStudy {
     static final int STANDARD_BATCH = 64;
 
     /**
-     * The MLP's least warm-up in steps, beside {@link #MLP_WARMUPS} epochs. Counted in epochs, batch 1024 (7 to 10 steps an epoch) had too few: the benchmarks' default 2 left times still falling (an
-     * SGD replicate: 36.7, 33.2, 28.5 ms), and after 8 (80 steps) the JIT was still compiling per-step methods during
-     * the measured epochs, whose third was 38–44 ms against 27–33 in every fork of the 2026-12-05 map.
+     * The MLP's least warm-up in steps, beside {@link #MLP_WARMUPS} epochs. Counted in epochs, batch 1024 (7 to 10
+     * steps an epoch) had too few: the benchmarks' default 2 left times still falling (an SGD replicate: 36.7, 33.2,
+     * 28.5 ms), and after 8 (80 steps) the JIT was still compiling per-step methods during the measured epochs, whose
+     * third was 38–44 ms against 27–33 in every fork of the 2026-12-05 map.
      */
     static final int MLP_WARMUP_STEPS = 500;
     /**
-     * The MLP's least warm-up epochs (batch 64: 8 epochs of 125 steps). With the benchmarks' default 2 the standard
-     * study of 2026-12-06 still had every MLP method's last measured epoch 6.6–16.7% faster than its first.
+     * The MLP's least warm-up epochs (batch 64: 8 epochs of 125 steps). With the benchmarks' default 2, the standard
+     * study of the morning of 2026-12-06 still had every MLP method's last measured epoch 6.6–16.7% faster than its
+     * first.
      */
     static final int MLP_WARMUPS = 8;
     /**
@@ -107,7 +109,7 @@ public final class StandardStudy {
      * forks average over them.
      */
     static final int CONDITION_KERNEL_FORKS = 3;
-    /** The conditions map's kernel benchmarks: all that the cost model reads, and the warm pair kernels beside the cold. */
+    /** The conditions map's kernel benchmarks: all the cost model reads, and the warm pair kernels beside the cold. */
     static final String CONDITION_KERNELS =
             "GradientFloor|PartGradients|InverseHessian|ColdPairs|MbLbfgsStep|Update|Handoff|MemoryBandwidth|Calibration";
     static final int MLP_CONDITION_MEASUREMENTS = 5;
@@ -116,10 +118,11 @@ public final class StandardStudy {
      * The conditions map: MB-LBFGS's per-epoch time over batch size × overlap × memory × epoch form, the others'
      * at each batch size, and, in the same session, the kernels the cost model prices an epoch with (a gradient at
      * every batch size, the batch gradient with its parts apart at every batch size and overlap, the inverse-Hessian
-     * product and pair update at each memory (warm and cold), MB-LBFGS's own vector work per step, the first-order updates, the handoff between vector calls and the gradient, bandwidth and sgemm). The CNN trains
-     * on the standard study's 5,000 images, with one warm-up and two measured epochs per replicate and memory 5 at
-     * batch 64 only, which keeps the map near 50 minutes on 2 cores (51 on 2026-12-06, in replicate blocks). Each network's epochs run in
-     * blocks, one per replicate (the standard study's {@value #STANDARD_REPLICATES} seeds; with three, one fork in
+     * product and pair update at each memory (warm and cold), MB-LBFGS's own vector work per step, the first-order
+     * updates, the handoff between vector calls and the gradient, bandwidth and sgemm). The CNN trains on the
+     * standard study's 5,000 images, with one warm-up and two measured epochs per replicate and memory 5 at batch 64
+     * only, which keeps the map near 50 minutes on 2 cores (51 on 2026-12-06). Each network's epochs run in blocks,
+     * one per replicate (the standard study's {@value #STANDARD_REPLICATES} seeds; with three, one fork in
      * three could move a batch-1024 ratio by 20%), every method of a seed together ({@link #epochBlocks} says why);
      * the MLP's also one block per batch size, whose warm-ups differ.
      */

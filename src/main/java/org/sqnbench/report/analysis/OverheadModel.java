@@ -62,8 +62,9 @@ import org.sqnbench.study.Traffic;
  * n/b); p = k − 1 − skipped pairs, the pairs kept; k₀: SGD's steps, its sample-gradients / b.</li>
  * </ul>
  * The measured ratio is the mean over runs (forks) of each run's mean epoch time, MB-LBFGS's over SGD's, same
- * setting. The kernels run alone with warm vectors; in training the gradient's activations evict them between
- * steps, so the model prices the CNN's vector work at best at what it costs there. A setting whose kernels or metrics are missing is skipped with a note, never estimated otherwise.
+ * setting. Apart from the pair matrix (ColdPairs), the kernels run alone with warm vectors; in training the
+ * gradient's activations evict them between steps, so the model prices the CNN's other vector work at best at what
+ * it costs there. A setting whose kernels or metrics are missing is skipped with a note, never estimated otherwise.
  */
 public final class OverheadModel {
     /** The compact product's passes that do not grow with the pairs: Sᵀg reads g, the output is written, + γg (3). */
@@ -316,8 +317,7 @@ public final class OverheadModel {
         double skipped = Double.isNaN(mb.skippedPairs()) ? 0 : mb.skippedPairs();
         MbEpoch mbEpoch = new MbEpoch(steps, Math.max(0, steps - 1 - skipped),
                 g3.getAsDouble(), v.getAsDouble(),
-                productAt(p.getAsDouble(), m, h), addPairAt(a.getAsDouble(), m, h),
-                hand.getAsDouble());
+                productAt(p.getAsDouble(), m, h), addPairAt(a.getAsDouble(), m, h), hand.getAsDouble());
         SgdEpoch sgdEpoch = new SgdEpoch(sgd.iterationsPerEpoch(), gb.getAsDouble(),
                 SGD_UPDATE_PASSES * c.getAsDouble(), hand.getAsDouble());
         double measured = mb.meanReplicateTime() / sgd.meanReplicateTime();
